@@ -117,6 +117,10 @@ final class BufferDesc {
     int pin(boolean bumpUsage) {
         for (;;) {
             int s = waitUnlocked();
+            if (refcount(s) == REFCOUNT_MASK) {
+                // One more would carry into the usage count and make the buffer look unpinned (evictable).
+                throw new IllegalStateException("buffer " + (id + 1) + " has too many pins (" + REFCOUNT_MASK + ")");
+            }
             int n = s + REFCOUNT_ONE;
             if (bumpUsage && usage(s) < MAX_USAGE_COUNT) {
                 n += USAGE_ONE;

@@ -125,18 +125,22 @@ public final class BufferPool implements AutoCloseable {
      */
     public int extend(RelFileLocator rel, ForkNumber fork) {
         RelSizeCache.ForkSize fs = sizes.of(rel, fork);
-        long blockNo;
         fs.extensionLock.lock();
         try {
-            blockNo = sizes.loadLocked(fs, rel, fork);
+            long blockNo = sizes.loadLocked(fs, rel, fork);
             smgr.extend(rel, fork, blockNo, ZERO_PAGE);
-            fs.nblocks = blockNo + 1;
+            try {
+                // Pinned and locked before the new size is published (ExtendBufferedRelShared, EB_LOCK_FIRST):
+                // otherwise a backend looking at the last block could fill it before our caller's Page.init.
+                int b = pinBlock(new BufferTag(rel, fork, blockNo), true);
+                lockExclusive(b);
+                return b;
+            } finally {
+                fs.nblocks = blockNo + 1; // the file has the block even if pinning failed
+            }
         } finally {
             fs.extensionLock.unlock();
         }
-        int b = pinBlock(new BufferTag(rel, fork, blockNo), true);
-        lockExclusive(b);
-        return b;
     }
 
     /** XLogReadBufferExtended's extension: creates the fork if missing and zero-extends it through blockNo. */
@@ -192,7 +196,9 @@ public final class BufferPool implements AutoCloseable {
     private boolean retag(BufferDesc victim, BufferTag tag) {
         try {
             if (has(victim.state(), DIRTY)) {
-                writer.flush(victim, pages[victim.id]);
+                // Conditional content lock: whoever pinned and locked the victim meanwhile may be waiting for a
+                // lock we hold (a buffer or the extension lock); we then give the victim up (GetVictimBuffer).
+                writer.flush(victim, pages[victim.id], true);
             }
         } catch (RuntimeException e) {
             victim.unpin();
@@ -323,15 +329,21 @@ public final class BufferPool implements AutoCloseable {
         return written;
     }
 
-    /** SyncOneBuffer: pins (without touching the usage count) and writes a dirty buffer. */
+    /**
+     * SyncOneBuffer: pins (without touching the usage count) and writes a dirty buffer. For a checkpoint
+     * ({@code !onlyUnpinned}) a buffer whose write someone else has started counts as dirty: its dirty flag is
+     * already clear but the page is not on disk yet, so the flush waits for that write (and redoes it if it
+     * failed) before the checkpoint may call the page durable.
+     */
     private boolean writeIfDirty(BufferDesc d, boolean onlyUnpinned) {
         int s = d.state();
-        if (!has(s, DIRTY) || !has(s, TAG_VALID) || (onlyUnpinned && refcount(s) > 0)) {
+        boolean mayBeDirty = has(s, DIRTY) || (!onlyUnpinned && has(s, IO_IN_PROGRESS));
+        if (!mayBeDirty || !has(s, TAG_VALID) || (onlyUnpinned && refcount(s) > 0)) {
             return false;
         }
         d.pin(false);
         try {
-            return writer.flush(d, pages[d.id]);
+            return writer.flush(d, pages[d.id], false);
         } finally {
             d.unpin();
         }

@@ -9,11 +9,15 @@
  *     its tag changes only under the header lock with a pin count of exactly one (the evictor's own).</li>
  * <li><b>Lock order.</b> header lock (a spin bit in the state word, held for a few instructions, never while
  *     blocking) &lt; mapping table bin (inside {@code ConcurrentHashMap}) — nothing else is taken while holding
- *     either. A fork's extension lock is held only around the file extension (no content lock is taken under
- *     it), so it may be requested while holding content locks; truncation, which drops buffers under it,
- *     needs the relation otherwise unused (AccessExclusiveLock). Content locks
- *     of several buffers are taken in the access method's order (left to right, parent before child).
- *     I/O waits (IO_IN_PROGRESS) happen holding a pin but no content lock of the same buffer.</li>
+ *     either. A fork's extension lock is held around the file extension and the pinning and exclusive locking
+ *     of the new block, which nobody else can know of before the new size is published; eviction under it
+ *     only tries victims' content locks (never waits), so the extension lock may be requested while holding
+ *     content locks. Truncation, which drops buffers under it, needs the relation otherwise unused
+ *     (AccessExclusiveLock). Content locks of several buffers are taken in the access method's order (left to
+ *     right, parent before child). A write takes the shared content lock before claiming IO_IN_PROGRESS, so an
+ *     I/O in progress never waits for a content lock.</li>
+ * <li><b>Checkpoints.</b> {@code flushAll} also waits for writes already in progress (their dirty flag is
+ *     cleared when they start), so every page dirty when it began is on disk when it returns.</li>
  * <li><b>WAL rule.</b> A page is modified under the exclusive content lock, its LSN is set to the end of the
  *     WAL record describing the change, and only then is the buffer marked dirty. {@code BufferWriter} calls
  *     {@code WalFlusher.flush(pageLsn)} before handing the page to the storage manager, so the log always

@@ -25,6 +25,8 @@ final class WalBuffers {
     private final TreeMap<Long, Long> doneAhead = new TreeMap<>();
     private int waiters;
     private volatile long copiedUpTo;
+    /** Set when a reserved range can never be copied in: the boundary is stuck, waiting would hang. */
+    private volatile RuntimeException failure;
 
     WalBuffers(int size, long start) {
         if (size < XLogRecordFormat.BLCKSZ * 2) {
@@ -89,6 +91,10 @@ final class WalBuffers {
         try {
             waiters++;
             while (copiedUpTo < upTo) {
+                if (failure != null) {
+                    throw new WalException("WAL insertion failed; the log has a hole and cannot be flushed: "
+                            + failure.getMessage(), failure);
+                }
                 try {
                     // The timeout only guards against a lost wake-up; completion normally signals.
                     advanced.await(10, TimeUnit.MILLISECONDS);
@@ -102,6 +108,22 @@ final class WalBuffers {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * An inserter failed between reserving its range and completing its copy: the range stays a hole forever,
+     * so no WAL after it can ever be written (PostgreSQL PANICs in that critical section). Waiters fail.
+     */
+    void fail(RuntimeException cause) {
+        lock.lock();
+        try {
+            if (failure == null) {
+                failure = cause;
+            }
+            advanced.signalAll();
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -57,6 +57,8 @@ public final class XLog implements AutoCloseable {
     private volatile long redo;
     private volatile long flushedPos;
     private volatile boolean closed;
+    /** Set once closing has completed the flush futures it could; a later future can only fail. */
+    private volatile boolean waitersClosed;
 
     private XLog(XLogSegmentFiles files, int timeline, long insertFrom, Options options) {
         this.files = files;
@@ -110,9 +112,15 @@ public final class XLog implements AutoCloseable {
                 continue; // a checkpoint began meanwhile: images must be decided against the new redo pointer
             }
             long end = start + length;
-            rec.finish(start);
-            makeRoom(end);
-            buffers.copyIn(start, rec.bytes());
+            try {
+                rec.finish(start);
+                makeRoom(end);
+                buffers.copyIn(start, rec.bytes());
+            } catch (RuntimeException | Error e) {
+                // The reserved range can never be filled: flushing past it must fail instead of hanging.
+                buffers.fail(e instanceof RuntimeException re ? re : new WalException(e.toString(), e));
+                throw e;
+            }
             buffers.markCopied(start, end);
             return new Inserted(start, end);
         }
@@ -198,7 +206,12 @@ public final class XLog implements AutoCloseable {
 
     /** A future completed (with the flush LSN) once the WAL is durable up to {@code lsn}; never flushes itself. */
     public CompletableFuture<Long> flushFuture(long lsn) {
-        return waiters.register(lsn);
+        CompletableFuture<Long> f = waiters.register(lsn);
+        if (waitersClosed) {
+            // Registered after (or while) closing failed the waiters: nobody will ever flush for it.
+            waiters.failAll(WalErrors.closed());
+        }
+        return f;
     }
 
     /** Position where the next record will start. */
@@ -298,16 +311,13 @@ public final class XLog implements AutoCloseable {
         } finally {
             writeLock.unlock();
         }
+        waitersClosed = true;
         waiters.failAll(WalErrors.closed());
     }
 
     /** Flushes everything inserted, closes the segment file and fails flush futures still waiting. */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        flushAll();
         insertLock.lock();
         try {
             if (closed) {
@@ -317,17 +327,27 @@ public final class XLog implements AutoCloseable {
         } finally {
             insertLock.unlock();
         }
-        // Records reserved before closing are still copied in; without locks held, so they can make room.
-        buffers.awaitCopied(insertPos);
-        writeLock.lock();
         try {
-            writer.writeUpTo(buffers.copiedUpTo());
-            writer.close();
-            flushedPos = writer.writtenPos();
+            // Records reserved before closing are still copied in; without locks held, so they can make room.
+            buffers.awaitCopied(insertPos);
+            writeLock.lock();
+            try {
+                writer.writeUpTo(buffers.copiedUpTo());
+                writer.sync();
+                flushedPos = writer.writtenPos(); // only once synced: a failed close must not claim durability
+            } finally {
+                writeLock.unlock();
+            }
+            waiters.completeUpTo(flushedPos);
         } finally {
-            writeLock.unlock();
+            writeLock.lock();
+            try {
+                writer.close(); // the segment file is closed even when writing failed
+            } finally {
+                writeLock.unlock();
+            }
+            waitersClosed = true;
+            waiters.failAll(WalErrors.closed());
         }
-        waiters.completeUpTo(flushedPos);
-        waiters.failAll(WalErrors.closed());
     }
 }

@@ -3,6 +3,7 @@ package dev.tusk.access.transam;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -11,8 +12,9 @@ import java.nio.file.StandardOpenOption;
  * Reads WAL records sequentially from segment files (PostgreSQL's {@code xlogreader.c}:
  * {@code XLogReadRecord}, {@code ValidXLogRecordHeader}, {@code ValidXLogRecord}).
  *
- * <p>{@link #next()} returns null at the end of valid WAL: a record with a zero or impossible length, a
- * record whose own start LSN does not match where it was found (stale bytes), a bad CRC, or a record cut off
+ * <p>{@link #next()} returns null at the end of valid WAL: a record with a zero or impossible length (one
+ * that disagrees with the record's block headers counts as impossible, checked before the record is
+ * allocated), a record whose own start LSN does not match where it was found (stale bytes), a bad CRC, or a record cut off
  * by the end of the last existing segment. {@link #endReason()} then says which, and {@link #endOfWal()}
  * where insertion continues. Missing or damaged files are errors, not the end of WAL: a {@link WalException}
  * is thrown when the segment holding the requested start is missing, when a segment is missing while a later
@@ -98,9 +100,32 @@ public final class XLogReader implements AutoCloseable {
             endReason = WalErrors.wrongStartLsn(start, found);
             return null;
         }
+        // Check the length against the block headers before allocating it: a damaged length must not cost
+        // up to a gigabyte of memory (or an OutOfMemoryError) just to fail the CRC afterwards.
+        int headersEnd = XLogRecordFormat.HEADER_SIZE + XLogRecordFormat.BLOCK_HEADER_SIZE
+                * XLogRecordFormat.blockCount(header);
+        if (headersEnd > length) {
+            endReason = WalErrors.invalidLength(start, headersEnd, length);
+            return null;
+        }
+        byte[] blockHeaders = new byte[headersEnd - XLogRecordFormat.HEADER_SIZE];
+        if (!read(start + XLogRecordFormat.HEADER_SIZE, blockHeaders, 0, blockHeaders.length)) {
+            endReason = WalErrors.cutShort(start);
+            return null;
+        }
+        long layout = XLogRecordFormat.layoutLength(header, blockHeaders);
+        if (layout != length) {
+            endReason = WalErrors.invalidLength(start, (int) Math.max(-1, Math.min(Integer.MAX_VALUE, layout)), length);
+            return null;
+        }
+        if (pastLastSegment(start + length - 1)) {
+            endReason = WalErrors.cutShort(start);
+            return null;
+        }
         byte[] rec = new byte[length];
         System.arraycopy(header, 0, rec, 0, header.length);
-        if (!read(start + header.length, rec, header.length, length - header.length)) {
+        System.arraycopy(blockHeaders, 0, rec, header.length, blockHeaders.length);
+        if (!read(start + headersEnd, rec, headersEnd, length - headersEnd)) {
             endReason = WalErrors.cutShort(start);
             return null;
         }
@@ -110,6 +135,15 @@ public final class XLogReader implements AutoCloseable {
         }
         endReason = null;
         return XLogRecordFormat.decode(rec, start);
+    }
+
+    /**
+     * Whether {@code lsn} lies beyond the last existing segment (the normal end of WAL). A missing segment with
+     * a later one present is a gap, which reading then reports as an error.
+     */
+    private boolean pastLastSegment(long lsn) {
+        long seg = files.segNo(lsn);
+        return seg != openSegNo && !Files.exists(files.path(seg)) && !files.laterSegmentExists(seg);
     }
 
     /** Copies WAL {@code [at, at+len)} into {@code dst}; false when it runs past the last existing segment. */
@@ -173,10 +207,17 @@ public final class XLogReader implements AutoCloseable {
         try {
             long size = ch.size();
             if (size != files.segmentSize()) {
-                ch.close();
                 throw WalErrors.segmentWrongSize(name, size, files.segmentSize());
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // Read-only: nothing can be lost by a failed close.
+            }
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
             throw WalErrors.segmentIo("open", name, e);
         }
         channel = ch;

@@ -200,6 +200,43 @@ final class XLogRecordFormat {
         return le(header).getLong(OFF_START);
     }
 
+    /** Number of block headers following the record header. */
+    static int blockCount(byte[] header) {
+        return Byte.toUnsignedInt(header[26]);
+    }
+
+    /**
+     * The total length that the record header and its block headers add up to (record header, block headers,
+     * images, block data, main data), or -1 when a field is negative or an image length is impossible. The
+     * reader compares it with the length field before allocating the record, so that a damaged length is
+     * recognised from at most ~9 KB of headers (PostgreSQL's ValidXLogRecordHeader guards the allocation).
+     */
+    static long layoutLength(byte[] header, byte[] blockHeaders) {
+        ByteBuffer h = le(header);
+        ByteBuffer b = le(blockHeaders);
+        int n = blockCount(header);
+        long total = HEADER_SIZE + (long) BLOCK_HEADER_SIZE * n;
+        int mainLength = h.getInt(28);
+        if (mainLength < 0 || blockHeaders.length != BLOCK_HEADER_SIZE * n) {
+            return -1;
+        }
+        total += mainLength;
+        for (int i = 0; i < n; i++) {
+            int at = BLOCK_HEADER_SIZE * i;
+            int flags = Byte.toUnsignedInt(b.get(at + 1));
+            int dataLength = b.getInt(at + 24);
+            int imageLength = b.getInt(at + 28);
+            if (dataLength < 0 || imageLength < 0 || imageLength > BLCKSZ) {
+                return -1;
+            }
+            total += dataLength;
+            if ((flags & BKP_HAS_IMAGE) != 0) {
+                total += imageLength;
+            }
+        }
+        return total;
+    }
+
     /** Whether the stored CRC matches the record's bytes ({@code rec} holds exactly the total length). */
     static boolean crcMatches(byte[] rec) {
         CRC32C crc = new CRC32C();

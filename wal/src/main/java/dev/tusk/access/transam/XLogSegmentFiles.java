@@ -88,6 +88,11 @@ final class XLogSegmentFiles {
             syncDirectory();
             return FileChannel.open(path(segNo), StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp); // no half-made temp file left behind in pg_wal
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw WalErrors.segmentIo("create", displayName(segNo), e);
         }
     }
@@ -151,10 +156,17 @@ final class XLogSegmentFiles {
 
     /** Deletes segments of this timeline after {@code segNo}: they lie beyond the end of valid WAL. */
     void removeAfter(long segNo) {
+        boolean removed = false;
         for (long s : existingSegments()) {
             if (s > segNo) {
                 delete(s, fileName(s));
+                removed = true;
             }
+        }
+        if (removed) {
+            // Durable before new WAL is written: a deletion lost in a crash would bring stale records back
+            // right behind the new ones once the new WAL reaches a segment end.
+            syncDirectory();
         }
     }
 

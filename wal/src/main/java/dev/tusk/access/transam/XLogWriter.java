@@ -21,6 +21,12 @@ final class XLogWriter {
     private FileChannel channel;
     private boolean dirty;
     private volatile long writtenPos;
+    /**
+     * The first write or fsync failure, after which the writer refuses all work. A retried fsync can report
+     * success although the kernel dropped the pages that failed to reach disk, so WAL past a failure can never
+     * be called durable again (PostgreSQL PANICs: data_sync_retry = off).
+     */
+    private WalException broken;
 
     XLogWriter(XLogSegmentFiles files, WalBuffers buffers, long insertFrom) {
         this.files = files;
@@ -41,6 +47,7 @@ final class XLogWriter {
 
     /** Writes the buffers from {@link #writtenPos()} up to {@code target}, which must be fully copied in. */
     void writeUpTo(long target) {
+        checkUsable();
         long pos = writtenPos;
         while (pos < target) {
             long seg = files.segNo(pos);
@@ -55,7 +62,7 @@ final class XLogWriter {
                     fileOffset += channel.write(src, fileOffset);
                 }
             } catch (IOException e) {
-                throw WalErrors.segmentIo("write to", files.displayName(seg), e);
+                throw fail(WalErrors.segmentIo("write to", files.displayName(seg), e));
             }
             dirty = true;
             pos = files.segStart(seg) + fileOffset;
@@ -65,13 +72,14 @@ final class XLogWriter {
 
     /** issue_xlog_fsync on the current segment when it holds unsynced writes. */
     void sync() {
+        checkUsable();
         if (!dirty) {
             return;
         }
         try {
             channel.force(false);
         } catch (IOException e) {
-            throw WalErrors.segmentIo("fsync", files.displayName(segNo), e);
+            throw fail(WalErrors.segmentIo("fsync", files.displayName(segNo), e));
         }
         dirty = false;
         syncs.incrementAndGet();
@@ -81,8 +89,24 @@ final class XLogWriter {
         sync();
         closeChannel();
         // Later segments are always new: the open at startup removed everything beyond the end of WAL.
-        channel = files.create(seg);
+        try {
+            channel = files.create(seg);
+        } catch (WalException e) {
+            throw fail(e);
+        }
         segNo = seg;
+    }
+
+    private void checkUsable() {
+        if (broken != null) {
+            throw new WalException("WAL writing failed earlier; the log cannot be made durable any more: "
+                    + broken.getMessage(), broken);
+        }
+    }
+
+    private WalException fail(WalException e) {
+        broken = e;
+        return e;
     }
 
     private void closeChannel() {
@@ -93,8 +117,14 @@ final class XLogWriter {
         }
     }
 
+    /** Syncs what was written (unless writing already failed) and closes the segment file in any case. */
     void close() {
-        sync();
-        closeChannel();
+        try {
+            if (broken == null) {
+                sync();
+            }
+        } finally {
+            closeChannel();
+        }
     }
 }

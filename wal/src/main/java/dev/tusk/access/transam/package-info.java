@@ -33,6 +33,9 @@
  *     pointer to the insert position under the insertion lock, so every record after it obeys the new one.</li>
  * <li>Only the segment being written can hold unsynced data: moving to the next segment fsyncs the finished
  *     one first.</li>
+ * <li>After a failed WAL write, fsync or segment creation, or an insertion that failed after reserving its
+ *     space, nothing more is ever written or called durable (PostgreSQL PANICs): flushes fail instead of
+ *     retrying an fsync that may falsely succeed or waiting forever for the hole to be filled.</li>
  * </ul>
  *
  * <h2>Locks</h2>
