@@ -89,6 +89,60 @@ class StorageEngineTest {
         }
     }
 
+    /** Commits enough transactions to fill several 1 MB segments, then "crashes"; returns the segment files. */
+    private java.util.List<Path> crashWithSeveralSegments() throws Exception {
+        StorageEngine.bootstrap(dir, 1L, SMALL);
+        StorageEngine engine = StorageEngine.open(dir, SMALL);
+        byte[] filler = new byte[2000];
+        while (engine.wal().insertLsn() < 5L * 1024 * 1024) {
+            Transaction tx = engine.transactions().begin();
+            long xid = tx.getOrAssignXid();
+            engine.wal().insert(new dev.tusk.access.transam.XLogRecordBuilder(
+                    dev.tusk.access.transam.RmgrId.XLOG, dev.tusk.access.transam.XLogRedo.XLOG_NOOP, xid).mainData(filler));
+            tx.commit();
+        }
+        engine.closeAfterCrash();
+        try (var files = Files.list(dir.resolve("pg_wal"))) {
+            java.util.List<Path> segs = files.filter(p -> p.getFileName().toString().length() == 24).sorted().toList();
+            assertTrue(segs.size() >= 4, segs.toString());
+            return segs;
+        }
+    }
+
+    @Test
+    void missingMiddleSegmentStopsRecovery() throws Exception {
+        java.util.List<Path> segs = crashWithSeveralSegments();
+        Files.delete(segs.get(segs.size() - 2));
+        WalException e = assertThrows(WalException.class, () -> StorageEngine.open(dir, SMALL));
+        assertTrue(e.getMessage().contains(segs.get(segs.size() - 2).getFileName().toString()), e.getMessage());
+    }
+
+    @Test
+    void segmentCutShortStopsRecovery() throws Exception {
+        java.util.List<Path> segs = crashWithSeveralSegments();
+        try (var ch = java.nio.channels.FileChannel.open(segs.get(segs.size() - 2),
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ch.truncate(100_000);
+        }
+        WalException e = assertThrows(WalException.class, () -> StorageEngine.open(dir, SMALL));
+        assertTrue(e.getMessage().contains(segs.get(segs.size() - 2).getFileName().toString()), e.getMessage());
+    }
+
+    @Test
+    void corruptRecordInTheMiddleOfTheLogStopsRecovery() throws Exception {
+        java.util.List<Path> segs = crashWithSeveralSegments();
+        Path victim = segs.get(segs.size() - 3);
+        try (var ch = java.nio.channels.FileChannel.open(victim, java.nio.file.StandardOpenOption.READ,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1);
+            ch.read(b, 500_000);
+            b.put(0, (byte) (b.get(0) ^ 0x5A)).rewind();
+            ch.write(b, 500_000);
+        }
+        WalException e = assertThrows(WalException.class, () -> StorageEngine.open(dir, SMALL));
+        assertTrue(e.getMessage().contains("later WAL segments exist"), e.getMessage());
+    }
+
     @Test
     void missingCheckpointSegmentStopsStartupWithAClearError() throws Exception {
         StorageEngine.bootstrap(dir, 1L, SMALL);

@@ -5,6 +5,9 @@ package dev.tusk.access.transam;
  * carries the next xid and next OID as of its redo point, so replay pushes the counters past them.
  */
 public final class XLogRedo implements RedoHandler {
+    /** XLOG_NOOP: a record with no effect (padding, tests that need WAL volume). */
+    public static final int XLOG_NOOP = 0x20;
+
     private final TransamVariables vars;
 
     public XLogRedo(TransamVariables vars) {
@@ -20,6 +23,9 @@ public final class XLogRedo implements RedoHandler {
                 vars.advanceNextXidPast(cp.nextXid() - 1);
             }
             vars.advanceNextOidPast((int) cp.nextOid() - 1);
+            return;
+        }
+        if (info == XLOG_NOOP) {
             return;
         }
         throw new WalException("xlog_redo: unknown op code " + info + " at " + Lsn.format(record.startLsn()));
