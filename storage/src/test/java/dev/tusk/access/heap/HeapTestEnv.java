@@ -18,6 +18,7 @@ import dev.tusk.access.transam.XLogReader;
 import dev.tusk.access.transam.XLogRecord;
 import dev.tusk.access.transam.XactRedo;
 import dev.tusk.storage.RelFileLocator;
+import dev.tusk.storage.StorageTestSupport;
 import dev.tusk.storage.buffer.BufferPool;
 import dev.tusk.storage.smgr.Smgr;
 import dev.tusk.utils.memory.OffHeapAllocator;
@@ -31,9 +32,9 @@ import java.util.List;
  * and HeapAm over a temporary folder, plus a simulated crash and WAL replay.
  */
 final class HeapTestEnv implements AutoCloseable {
-    static final long WAL_START = 40;
+    static final long WAL_START = StorageTestSupport.WAL_START;
     static final int TIMELINE = 1;
-    static final XLog.Options WAL_OPTIONS = new XLog.Options(4 * 1024 * 1024, 1024 * 1024);
+    static final XLog.Options WAL_OPTIONS = StorageTestSupport.WAL_OPTIONS;
     static final TupleDesc DESC = TupleDesc.of(Attribute.of("id", AttrType.INT4), Attribute.of("v", AttrType.TEXT));
 
     final Path dir;
@@ -121,11 +122,7 @@ final class HeapTestEnv implements AutoCloseable {
 
     /** Simulated crash: the WAL written so far survives (as if flushed), buffers and clog pages are lost. */
     void crash() {
-        wal.flushAll();
-        assertEquals(0, pool.pinnedBuffers(), "pins leaked");
-        pool.close();
-        wal.close();
-        smgr.close();
+        StorageTestSupport.crash(wal, pool, smgr);
         closed = true;
     }
 
@@ -135,14 +132,7 @@ final class HeapTestEnv implements AutoCloseable {
             return;
         }
         closed = true;
-        assertEquals(0, pool.pinnedBuffers(), "pins leaked");
-        wal.flushAll();
-        pool.flushAll();
         clog.flush();
-        pool.close();
-        wal.close();
-        smgr.close();
-        assertEquals(0, allocator.allocatedBytes(), "off-heap memory leaked");
-        assertEquals(0, smgr.openFiles(), "files left open");
+        StorageTestSupport.closeChecked(wal, pool, smgr, allocator);
     }
 }

@@ -9,6 +9,7 @@ import dev.tusk.access.common.TupleDesc;
 import dev.tusk.access.heap.ItemPointer;
 import dev.tusk.access.transam.XLog;
 import dev.tusk.storage.RelFileLocator;
+import dev.tusk.storage.StorageTestSupport;
 import dev.tusk.storage.buffer.BufferPool;
 import dev.tusk.storage.smgr.Smgr;
 import dev.tusk.utils.memory.OffHeapAllocator;
@@ -20,8 +21,8 @@ import java.util.concurrent.CountDownLatch;
 
 /** A real data directory with Smgr, XLog and BufferPool for B-tree tests, plus helpers. */
 final class BTreeTestSupport implements AutoCloseable {
-    static final long WAL_START = 40;
-    static final XLog.Options WAL_OPTIONS = new XLog.Options(4 * 1024 * 1024, 1024 * 1024);
+    static final long WAL_START = StorageTestSupport.WAL_START;
+    static final XLog.Options WAL_OPTIONS = StorageTestSupport.WAL_OPTIONS;
     static final IndexKeyDesc INT4 = IndexKeyDesc.ascending(TupleDesc.of(Attribute.of("id", AttrType.INT4)));
 
     final Path dir;
@@ -76,11 +77,7 @@ final class BTreeTestSupport implements AutoCloseable {
 
     /** Simulated crash: WAL made durable (as commits would), buffers dropped without writing. */
     void crash() {
-        wal.flushAll();
-        assertEquals(0, pool.pinnedBuffers(), "pins leaked");
-        pool.close();
-        wal.close();
-        smgr.close();
+        StorageTestSupport.crash(wal, pool, smgr);
         closed = true;
     }
 
@@ -90,13 +87,7 @@ final class BTreeTestSupport implements AutoCloseable {
             return;
         }
         closed = true;
-        assertEquals(0, pool.pinnedBuffers(), "pins leaked");
-        pool.flushAll();
-        pool.close();
-        wal.close();
-        smgr.close();
-        assertEquals(0, allocator.allocatedBytes(), "off-heap memory leaked");
-        assertEquals(0, smgr.openFiles(), "files left open");
+        StorageTestSupport.closeChecked(wal, pool, smgr, allocator);
     }
 
     /**
