@@ -117,6 +117,20 @@ public final class StorageEngine implements AutoCloseable {
                     start, FIRST_TIMELINE, config.fullPageWrites(), cp.nextXid(), cp.nextOid(), now,
                     dev.tusk.storage.page.Page.BLCKSZ, config.walSegmentSize(), 1));
         }
+        // initdb's fsync_pgdata: the new directory entries themselves must survive a power loss.
+        for (String dir : new String[] {"global", "base", "pg_wal", "pg_xact", "pg_tblspc", "pg_stat", "."}) {
+            fsyncDirectory(dataDir.resolve(dir));
+        }
+    }
+
+    private static void fsyncDirectory(Path dir) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir,
+                java.nio.file.StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            throw new TuskException(SqlState.IO_ERROR, "could not fsync directory \"" + dir + "\": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** StartupXLOG: opens the cluster, recovering from a crash if needed. */
