@@ -70,7 +70,8 @@ class CrashRecoveryTest {
         }
         cmd.addAll(List.of("-Xmx256m", "-cp", System.getProperty("java.class.path"), CrashWorkload.class.getName(),
                 dir.toString(), Integer.toString(round), Integer.toString(WORKERS)));
-        Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process child = new ProcessBuilder(cmd)
+                .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("child-stderr.log").toFile())).start();
         CountDownLatch ready = new CountDownLatch(1);
         Thread reader = new Thread(() -> readAcknowledgements(child, ready), "crash-child-stdout");
         reader.start();
@@ -79,7 +80,9 @@ class CrashRecoveryTest {
             fail("child JVM did not become ready (alive: " + child.isAlive() + ")");
         }
         Thread.sleep(killAfterMs);
-        child.destroyForcibly(); // SIGKILL on Linux
+        // SIGKILL through the process handle: Process.destroyForcibly() would also close our end of the pipe
+        // and drop acknowledgements still in it, making an acknowledged commit look unannounced.
+        child.toHandle().destroyForcibly();
         assertTrue(child.waitFor(60, TimeUnit.SECONDS));
         reader.join(TimeUnit.SECONDS.toMillis(60));
     }
@@ -106,10 +109,44 @@ class CrashRecoveryTest {
         }
     }
 
+    /** Tuple headers and clog status of a transaction's rows, for a failure message. */
+    private static String describe(StorageEngine engine, List<HeapTuple> visible, String id) {
+        StringBuilder sb = new StringBuilder();
+        for (HeapTuple t : visible) {
+            if (!id.equals(t.values()[1] + " " + t.values()[2] + " " + t.values()[3])) {
+                continue;
+            }
+            int buf = engine.buffers().readBuffer(CrashSchema.HEAP.locator(), dev.tusk.storage.ForkNumber.MAIN,
+                    t.tid().block());
+            try {
+                var item = dev.tusk.storage.page.Page.item(engine.buffers().page(buf), t.tid().offset());
+                long xmin = dev.tusk.access.heap.HeapTupleHeader.xmin(item);
+                sb.append(t.tid()).append(" xmin=").append(xmin).append(" infomask=0x")
+                        .append(Integer.toHexString(dev.tusk.access.heap.HeapTupleHeader.infomask(item)))
+                        .append(" clog=").append(engine.clog().status(xmin)).append("; ");
+            } finally {
+                engine.buffers().release(buf);
+            }
+        }
+        try {
+            String err = java.nio.file.Files.readString(java.nio.file.Path.of(engine.dataDir().toString(),
+                    "child-stderr.log"));
+            sb.append(" child stderr tail: ").append(err.substring(Math.max(0, err.length() - 3000)));
+        } catch (java.io.IOException e) {
+            sb.append(" (no child stderr)");
+        }
+        return sb.toString();
+    }
+
     private synchronized void verifyRecovered(String when) {
         try (StorageEngine engine = StorageEngine.open(dir, CrashSchema.CONFIG)) {
             HeapAm heap = new HeapAm(engine.buffers(), engine.smgr(), engine.transactions());
             BTree index = BTree.open(engine.buffers(), engine.wal(), CrashSchema.INDEX);
+            long next = engine.variables().nextXid();
+            for (long xid = next; xid < next + 20_000; xid++) {
+                assertEquals(dev.tusk.access.transam.XidStatus.IN_PROGRESS, engine.clog().status(xid),
+                        when + ": xid " + xid + " at or past nextXid " + next + " already has a status");
+            }
             Map<String, Integer> rowsPerTx = new HashMap<>();
             List<HeapTuple> visible = new ArrayList<>();
             try (Transaction tx = engine.transactions().begin();
@@ -131,7 +168,8 @@ class CrashRecoveryTest {
             for (Map.Entry<String, Integer> e : rowsPerTx.entrySet()) {
                 String id = e.getKey();
                 assertFalse(aborted.contains(id), when + ": rolled-back transaction " + id + " is visible");
-                assertTrue(committing.contains(id), when + ": transaction " + id + " never committed but is visible");
+                assertTrue(committing.contains(id), () -> when + ": transaction " + id
+                        + " never committed but is visible; " + describe(engine, visible, id));
                 assertEquals(CrashSchema.rowsOf(Long.parseLong(id.split(" ")[2])), e.getValue(),
                         when + ": in-flight transaction " + id + " is partly visible");
             }
