@@ -11,10 +11,8 @@ import dev.tusk.storage.StorageEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -65,7 +63,7 @@ public class CommitBench {
                 StorageEngine.bootstrap(dir, 1L, config);
                 engine = StorageEngine.open(dir, config);
             } catch (RuntimeException e) {
-                deleteTree(dir); // JMH skips the teardown of a failed setup
+                BenchFiles.deleteTree(dir); // JMH skips the teardown of a failed setup
                 throw e;
             }
             firstXid = engine.variables().nextXid();
@@ -84,7 +82,7 @@ public class CommitBench {
                         method, params.getThreads(), commits, syncs, commits == 0 ? 0.0 : (double) syncs / commits));
                 engine.close();
             } finally {
-                deleteTree(dir);
+                BenchFiles.deleteTree(dir);
             }
         }
     }
@@ -192,16 +190,5 @@ public class CommitBench {
     @Threads(16)
     public long heapInsertCommit16Threads(HeapEngine e, Row row) {
         return insertAndCommit(e, row);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -6,9 +6,7 @@ import dev.tusk.access.transam.XLogRecordBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -45,11 +43,7 @@ public class WalInsertBench {
         @TearDown(Level.Trial)
         public void close() throws IOException {
             wal.close();
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
+            BenchFiles.deleteTree(dir);
         }
     }
 

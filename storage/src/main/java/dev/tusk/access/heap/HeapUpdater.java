@@ -2,7 +2,9 @@ package dev.tusk.access.heap;
 
 import dev.tusk.access.transam.Transaction;
 import dev.tusk.access.transam.TransamErrors;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -42,14 +44,33 @@ public final class HeapUpdater {
      */
     public Outcome update(Transaction tx, HeapRelation rel, ItemPointer tid, UnaryOperator<Object[]> change,
             Predicate<Object[]> recheck, boolean hotAllowed) {
+        Object[][] lastNewValues = new Object[1][];
+        return modify(tx, rel, tid, heap.readLatest(rel, tid), recheck, (cur, values) -> {
+            lastNewValues[0] = change.apply(values.clone());
+            return heap.update(tx, rel, cur, lastNewValues[0], hotAllowed);
+        }, (cur, ok) -> new Outcome.Updated(cur, ok.newTid(), ok.hot(), lastNewValues[0]), HeapErrors::updateInvisible);
+    }
+
+    /** Deletes the row found at {@code tid}, following a concurrent update under READ COMMITTED. */
+    public Outcome delete(Transaction tx, HeapRelation rel, ItemPointer tid, Predicate<Object[]> recheck) {
+        return modify(tx, rel, tid, null, recheck, (cur, values) -> heap.delete(tx, rel, cur),
+                (cur, ok) -> new Outcome.Deleted(cur), HeapErrors::deleteInvisible);
+    }
+
+    /**
+     * The retry loop both share: {@code attempt} tries the version at {@code cur} (given its values when known);
+     * a running writer is waited for, a committed update is followed and rechecked (READ COMMITTED) or fails
+     * with 40001 (REPEATABLE READ), a concurrent delete skips the row (or fails with 40001).
+     */
+    private Outcome modify(Transaction tx, HeapRelation rel, ItemPointer tid, Object[] initialValues,
+            Predicate<Object[]> recheck, BiFunction<ItemPointer, Object[], TmResult> attempt,
+            BiFunction<ItemPointer, TmResult.Ok, Outcome> succeeded, Supplier<RuntimeException> invisible) {
         ItemPointer cur = tid;
-        Object[] values = heap.readLatest(rel, cur);
+        Object[] values = initialValues;
         while (true) {
-            Object[] newValues = change.apply(values.clone());
-            TmResult r = heap.update(tx, rel, cur, newValues, hotAllowed);
-            switch (r) {
+            switch (attempt.apply(cur, values)) {
                 case TmResult.Ok ok -> {
-                    return new Outcome.Updated(cur, ok.newTid(), ok.hot(), newValues);
+                    return succeeded.apply(cur, ok);
                 }
                 case TmResult.BeingModified bm -> heap.transactions().lockTable().waitFor(bm.xid());
                 case TmResult.Updated u -> {
@@ -71,41 +92,7 @@ public final class HeapUpdater {
                 case TmResult.SelfModified s -> {
                     return new Outcome.Skipped("already modified by this command");
                 }
-                case TmResult.Invisible i -> throw HeapErrors.updateInvisible();
-            }
-        }
-    }
-
-    /** Deletes the row found at {@code tid}, following a concurrent update under READ COMMITTED. */
-    public Outcome delete(Transaction tx, HeapRelation rel, ItemPointer tid, Predicate<Object[]> recheck) {
-        ItemPointer cur = tid;
-        while (true) {
-            TmResult r = heap.delete(tx, rel, cur);
-            switch (r) {
-                case TmResult.Ok ok -> {
-                    return new Outcome.Deleted(cur);
-                }
-                case TmResult.BeingModified bm -> heap.transactions().lockTable().waitFor(bm.xid());
-                case TmResult.Updated u -> {
-                    if (tx.isolation().usesTransactionSnapshot()) {
-                        throw TransamErrors.concurrentUpdate();
-                    }
-                    cur = u.newCtid();
-                    Object[] values = heap.readLatest(rel, cur);
-                    if (values == null || !recheck.test(values)) {
-                        return new Outcome.Skipped("newest version no longer matches");
-                    }
-                }
-                case TmResult.Deleted d -> {
-                    if (tx.isolation().usesTransactionSnapshot()) {
-                        throw TransamErrors.concurrentDelete();
-                    }
-                    return new Outcome.Skipped("row was deleted concurrently");
-                }
-                case TmResult.SelfModified s -> {
-                    return new Outcome.Skipped("already modified by this command");
-                }
-                case TmResult.Invisible i -> throw HeapErrors.deleteInvisible();
+                case TmResult.Invisible i -> throw invisible.get();
             }
         }
     }
