@@ -109,29 +109,8 @@ public final class HeapAm {
         buffers.lockShared(buf);
         try {
             MemorySegment page = buffers.page(buf);
-            int off = tid.offset();
-            long prevXmax = 0;
-            boolean first = true;
-            while (isNormalItem(page, off)) {
-                MemorySegment t = Page.item(page, off);
-                if (!first && (!HeapTupleHeader.isHeapOnly(t) || HeapTupleHeader.xmin(t) != prevXmax)) {
-                    break;
-                }
-                if (HeapTupleVisibility.satisfiesMvcc(t, snap, txm, hintSink(buf))) {
-                    return new HeapTuple(new ItemPointer(tid.block(), off), HeapTuples.deform(rel.desc(), t));
-                }
-                if (!HeapTupleHeader.isHotUpdated(t)) {
-                    break;
-                }
-                ItemPointer next = HeapTupleHeader.ctid(t);
-                if (next.block() != tid.block() || next.offset() == off) {
-                    break;
-                }
-                prevXmax = HeapTupleHeader.xmax(t);
-                off = next.offset();
-                first = false;
-            }
-            return null;
+            return walkHotChain(page, tid, (off, t) -> HeapTupleVisibility.satisfiesMvcc(t, snap, txm, hintSink(buf))
+                    ? new HeapTuple(new ItemPointer(tid.block(), off), HeapTuples.deform(rel.desc(), t)) : null);
         } finally {
             buffers.unlockAndRelease(buf);
         }
@@ -146,28 +125,44 @@ public final class HeapAm {
         buffers.lockShared(buf);
         try {
             MemorySegment page = buffers.page(buf);
-            int off = tid.offset();
-            boolean first = true;
-            while (isNormalItem(page, off)) {
-                MemorySegment t = Page.item(page, off);
-                if (!first && !HeapTupleHeader.isHeapOnly(t)) {
-                    break;
-                }
+            TupleLiveness found = walkHotChain(page, tid, (off, t) -> {
                 TupleLiveness l = HeapTupleVisibility.liveness(t, tx.ownXids(), txm, hintSink(buf));
-                if (!(l instanceof TupleLiveness.Dead)) {
-                    return l;
-                }
-                ItemPointer next = HeapTupleHeader.ctid(t);
-                if (!HeapTupleHeader.isHotUpdated(t) || next.block() != tid.block() || next.offset() == off) {
-                    break;
-                }
-                off = next.offset();
-                first = false;
-            }
-            return TupleLiveness.DEAD;
+                return l instanceof TupleLiveness.Dead ? null : l;
+            });
+            return found == null ? TupleLiveness.DEAD : found;
         } finally {
             buffers.unlockAndRelease(buf);
         }
+    }
+
+    /**
+     * The HOT chain walk of heap_hot_search_buffer: offers each member of the chain that starts at {@code tid}
+     * (on its page) to {@code visit} until it returns non-null. A member must be heap-only and have the
+     * previous member's xmax as its xmin, so a line pointer reused after pruning never extends the chain.
+     */
+    private static <T> T walkHotChain(MemorySegment page, ItemPointer tid,
+            java.util.function.BiFunction<Integer, MemorySegment, T> visit) {
+        int off = tid.offset();
+        long prevXmax = 0;
+        boolean first = true;
+        while (isNormalItem(page, off)) {
+            MemorySegment t = Page.item(page, off);
+            if (!first && (!HeapTupleHeader.isHeapOnly(t) || HeapTupleHeader.xmin(t) != prevXmax)) {
+                return null;
+            }
+            T result = visit.apply(off, t);
+            if (result != null) {
+                return result;
+            }
+            ItemPointer next = HeapTupleHeader.ctid(t);
+            if (!HeapTupleHeader.isHotUpdated(t) || next.block() != tid.block() || next.offset() == off) {
+                return null;
+            }
+            prevXmax = HeapTupleHeader.xmax(t);
+            off = next.offset();
+            first = false;
+        }
+        return null;
     }
 
     /** heap_delete: sets xmax on the version at {@code tid}; anything but {@link TmResult.Ok} changed nothing. */
