@@ -21,6 +21,7 @@ public final class ResourceManagers {
                 .register(RmgrId.XACT, new XactRedo(clog, vars))
                 .register(RmgrId.SMGR, new RelationStorage.Redo())
                 .register(RmgrId.HEAP, new HeapRedo())
-                .register(RmgrId.BTREE, new NbtRedo());
+                .register(RmgrId.BTREE, new NbtRedo())
+                .register(RmgrId.SEQ, new dev.tusk.access.sequence.SequenceAm.Redo());
     }
 }

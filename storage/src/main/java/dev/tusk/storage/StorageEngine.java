@@ -203,7 +203,7 @@ public final class StorageEngine implements AutoCloseable {
                 closeQuietly(blocked);
             }
             long nextXid = vars.nextXid();
-            long nextOid = vars.nextOid();
+            long nextOid = vars.checkpointNextOid(shutdown);
             int written = buffers.flushAll();
             clog.flush();
             int synced = smgr.syncAll();
@@ -223,6 +223,21 @@ public final class StorageEngine implements AutoCloseable {
         } finally {
             checkpointLock.unlock();
         }
+    }
+
+    /**
+     * GetNewObjectId: a new OID for a catalog object, at or above {@code FirstNormalObjectId} (16384; lower
+     * OIDs are the bootstrap objects'). Thread-safe. Ranges of {@value TransamVariables#OID_PREFETCH} are
+     * reserved by XLOG_NEXTOID records and checkpoints carry the counter, so no OID is handed out twice across
+     * a crash once anything that used it is durable. Uniqueness within a catalog is the caller's concern
+     * (PostgreSQL's GetNewOidWithIndex retries on a collision after wraparound).
+     */
+    public int nextOid() {
+        ensureOpen();
+        XLog w = wal;
+        return vars.newOid(next -> w.insert(new XLogRecordBuilder(RmgrId.XLOG,
+                dev.tusk.access.transam.XLogRedo.XLOG_NEXTOID, 0)
+                .mainData(dev.tusk.access.transam.XLogRedo.encodeNextOid(next))));
     }
 
     public Path dataDir() {

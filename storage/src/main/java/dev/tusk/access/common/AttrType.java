@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * The storage-level types the access methods know (a slice of {@code pg_type}: OID, typlen, typalign,
- * typbyval). Java carriers: Boolean, Short, Integer, Long, Float, Double, String (UTF-8 varlena), byte[].
+ * typbyval). Java carriers: Boolean, Short, Integer, Long, Float, Double, String (UTF-8 varlena), byte[],
+ * BigDecimal or {@link NumericSpecial} (numeric).
  * The SQL layer maps its richer types onto these.
  */
 public enum AttrType {
@@ -16,7 +17,12 @@ public enum AttrType {
     FLOAT8(701, 8, 8),
     OID(26, 4, 4),
     TEXT(25, -1, 4),
-    BYTEA(17, -1, 4);
+    BYTEA(17, -1, 4),
+    /**
+     * numeric (1700): carrier {@link java.math.BigDecimal}, or a {@link NumericSpecial} for NaN and the
+     * infinities. Stored as a varlena in the compact form of {@link NumericCodec}.
+     */
+    NUMERIC(1700, -1, 4);
 
     private final int typeOid;
     private final int typlen;
@@ -59,6 +65,7 @@ public enum AttrType {
             case FLOAT8 -> Double.compare((Double) a, (Double) b);
             case TEXT -> ((String) a).compareTo((String) b);
             case BYTEA -> Arrays.compareUnsigned((byte[]) a, (byte[]) b);
+            case NUMERIC -> NumericCodec.compare(a, b);
         };
     }
 }

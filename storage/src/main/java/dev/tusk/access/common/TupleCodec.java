@@ -97,7 +97,7 @@ public final class TupleCodec {
                 case INT8 -> dst.set(LONG, at, (Long) v);
                 case FLOAT4 -> dst.set(FLOAT, at, (Float) v);
                 case FLOAT8 -> dst.set(DOUBLE, at, (Double) v);
-                case TEXT, BYTEA -> {
+                case TEXT, BYTEA, NUMERIC -> {
                     byte[] bytes = varlenaBytes(t, v);
                     dst.set(INT, at, bytes.length + 4);
                     MemorySegment.copy(MemorySegment.ofArray(bytes), 0, dst, at + 4, bytes.length);
@@ -131,10 +131,14 @@ public final class TupleCodec {
                 case INT8 -> out[i] = src.get(LONG, at);
                 case FLOAT4 -> out[i] = src.get(FLOAT, at);
                 case FLOAT8 -> out[i] = src.get(DOUBLE, at);
-                case TEXT, BYTEA -> {
+                case TEXT, BYTEA, NUMERIC -> {
                     int len = src.get(INT, at) - 4;
                     byte[] bytes = src.asSlice(at + 4, len).toArray(ValueLayout.JAVA_BYTE);
-                    out[i] = t == AttrType.TEXT ? new String(bytes, StandardCharsets.UTF_8) : bytes;
+                    out[i] = switch (t) {
+                        case TEXT -> new String(bytes, StandardCharsets.UTF_8);
+                        case NUMERIC -> NumericCodec.decode(bytes);
+                        default -> bytes;
+                    };
                     pos += 4 + len;
                     continue;
                 }
@@ -145,7 +149,11 @@ public final class TupleCodec {
     }
 
     private static byte[] varlenaBytes(AttrType t, Object v) {
-        return t == AttrType.TEXT ? ((String) v).getBytes(StandardCharsets.UTF_8) : (byte[]) v;
+        return switch (t) {
+            case TEXT -> ((String) v).getBytes(StandardCharsets.UTF_8);
+            case NUMERIC -> NumericCodec.encode(v);
+            default -> (byte[]) v;
+        };
     }
 
     private static int align(int off, int alignment) {

@@ -263,6 +263,23 @@ public final class HeapAm {
         return new HeapScan(this, rel, snap, buffers.nblocks(rel.locator(), ForkNumber.MAIN));
     }
 
+    /** RelationGetNumberOfBlocks: the main fork's length in blocks. */
+    public long nblocks(HeapRelation rel) {
+        return buffers.nblocks(rel.locator(), ForkNumber.MAIN);
+    }
+
+    /** pg_relation_size(rel, 'main'): the main fork's size in bytes. */
+    public long relationSize(HeapRelation rel) {
+        return nblocks(rel) * Page.BLCKSZ;
+    }
+
+    /** True when {@code snap} sees no row in {@code rel} (stops at the first visible one). */
+    public boolean isEmpty(HeapRelation rel, Snapshot snap) {
+        try (HeapScan scan = scan(rel, snap)) {
+            return !scan.hasNext();
+        }
+    }
+
     /** The values of the version at {@code tid} regardless of visibility (EvalPlanQual's fetch of a newer version). */
     Object[] readLatest(HeapRelation rel, ItemPointer tid) {
         int buf = buffers.readBuffer(rel.locator(), ForkNumber.MAIN, tid.block());

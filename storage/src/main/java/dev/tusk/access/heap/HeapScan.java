@@ -18,7 +18,8 @@ import java.util.stream.StreamSupport;
  * A sequential scan (PostgreSQL's {@code heapgettup_pagemode}): page by page up to the number of blocks
  * the relation had when the scan started, the visible tuples of a page collected under one shared content
  * lock, the page kept pinned (never locked) while its tuples are handed out. Rows appended after the start
- * are invisible to the scan's snapshot anyway.
+ * are invisible to the scan's snapshot anyway. Before each page it checks for a cancel of the session bound
+ * to the thread ({@link dev.tusk.storage.ipc.Interrupts#checkForInterrupts()}).
  */
 public final class HeapScan implements Iterator<HeapTuple>, AutoCloseable {
     private final HeapAm am;
@@ -68,6 +69,8 @@ public final class HeapScan implements Iterator<HeapTuple>, AutoCloseable {
         if (nextBlock >= nblocks) {
             return false;
         }
+        dev.tusk.storage.ipc.Interrupts.checkForInterrupts(); // once per page, holding no pin
+
         long block = nextBlock++;
         pinned = buffers.readBuffer(rel.locator(), ForkNumber.MAIN, block);
         buffers.lockShared(pinned);

@@ -85,6 +85,7 @@ public final class BTScan implements Iterator<IndexEntry> {
     }
 
     private void fetch() {
+        dev.tusk.storage.ipc.Interrupts.checkForInterrupts(); // once per page, holding no pin
         if (!started) {
             started = true;
             first();

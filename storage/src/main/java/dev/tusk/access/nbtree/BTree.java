@@ -34,6 +34,25 @@ public final class BTree {
     }
 
     /**
+     * index_create's storage part inside a transaction: the file is created and its creation WAL-logged
+     * (RelationCreateStorage), removed again if {@code tx} (or the subtransaction creating it) aborts, and
+     * filled with an empty index. REINDEX and TRUNCATE use this with a new relfilenode and drop the old one
+     * with {@code RelationStorage.drop} at commit.
+     */
+    public static BTree create(dev.tusk.access.transam.Transaction tx, BufferPool buffers, Smgr smgr, XLog wal,
+            IndexRelation relation) {
+        dev.tusk.access.transam.RelationStorage.create(tx, wal, smgr, relation.locator(), ForkNumber.MAIN);
+        return create(buffers, smgr, wal, relation);
+    }
+
+    /** As {@link #build(BufferPool, Smgr, XLog, IndexRelation, Iterator)} into a file created in {@code tx}. */
+    public static BTree build(dev.tusk.access.transam.Transaction tx, BufferPool buffers, Smgr smgr, XLog wal,
+            IndexRelation relation, Iterator<IndexEntry> sorted) {
+        dev.tusk.access.transam.RelationStorage.create(tx, wal, smgr, relation.locator(), ForkNumber.MAIN);
+        return build(buffers, smgr, wal, relation, sorted);
+    }
+
+    /**
      * btbuild (nbtsort.c): builds the index bottom-up from entries already sorted in index order (key
      * columns as declared, then heap TID). For a unique index, equal non-null keys raise 23505.
      */

@@ -81,6 +81,7 @@ public record IndexKeyDesc(TupleDesc tupleDesc, List<ColumnOrder> orders) {
             case null -> "null";
             case Boolean b -> b ? "t" : "f";
             case byte[] bytes -> "\\x" + HexFormat.of().formatHex(bytes);
+            case java.math.BigDecimal d -> d.toPlainString();
             default -> v.toString();
         };
     }

@@ -20,8 +20,17 @@ import java.util.List;
  * <p>Snapshots: under READ COMMITTED every {@link #statementSnapshot()} is new; under REPEATABLE READ and
  * SERIALIZABLE the first one is kept for the whole transaction (only its command id moves on).
  *
- * <p>Subtransactions are designed in (an xid stack in {@link OwnXids}, SUB_COMMITTED in the clog, subxids
- * in the commit record) but SAVEPOINT itself is not implemented yet.
+ * <p>Subtransactions (SAVEPOINT, RELEASE, ROLLBACK TO; {@code xact.c}'s {@code StartSubTransaction},
+ * {@code CommitSubTransaction}, {@code AbortSubTransaction}): {@link #beginSubtransaction()} opens one at any
+ * depth. A subtransaction that writes gets its own xid, assigned after its parents' ({@code AssignTransactionId}
+ * assigns missing ancestor xids first), registered with the top level's ProcArray entry so that other
+ * transactions' snapshots count it as running until the top level ends. {@link #releaseSubtransaction()}
+ * merges it into its parent (its xids stay "own" and commit with the top level, in one commit record that
+ * lists them). {@link #rollbackSubtransaction()} writes an abort record for its xid and its released
+ * children, sets them aborted in the clog, and forgets them as own xids: their rows are invisible at once
+ * to this transaction and never visible to anyone. Command ids and combo cids are per top-level transaction.
+ * Files created inside an aborted subtransaction are removed; drops it requested are forgotten.
+ * Committing with subtransactions open releases them first; aborting aborts them all.
  */
 public final class Transaction implements AutoCloseable {
     /** TransState, reduced to what callers can observe. */
@@ -34,12 +43,23 @@ public final class Transaction implements AutoCloseable {
 
     private final TransactionManager manager;
     private final ProcArray.Proc proc;
-    private final IsolationLevel isolation;
-    private final boolean readOnly;
+    private boolean readOnly;
     private final OwnXids own = new OwnXids();
     private final ComboCids comboCids = new ComboCids();
-    private final List<RelFileLocator> dropAtCommit = new ArrayList<>();
-    private final List<RelFileLocator> dropAtAbort = new ArrayList<>();
+    /** A file to remove when the transaction (or the subtransaction at {@code level}) ends one way or the other. */
+    private record PendingDelete(RelFileLocator rel, boolean atCommit, int level) {
+    }
+
+    /** One open subtransaction (TransactionStateData below the top level). */
+    private static final class SubXact {
+        long xid;
+        /** Xids of released children (and theirs): they abort with this one. */
+        final List<Long> childXids = new ArrayList<>();
+    }
+
+    private final List<PendingDelete> pendingDeletes = new ArrayList<>();
+    private final List<SubXact> subStack = new ArrayList<>();
+    private IsolationLevel isolationLevel;
     private int commandId = FIRST_COMMAND_ID;
     private Snapshot transactionSnapshot;
     private Snapshot lastSnapshot;
@@ -50,28 +70,128 @@ public final class Transaction implements AutoCloseable {
     Transaction(TransactionManager manager, ProcArray.Proc proc, IsolationLevel isolation, boolean readOnly) {
         this.manager = manager;
         this.proc = proc;
-        this.isolation = isolation;
+        this.isolationLevel = isolation;
         this.readOnly = readOnly;
     }
 
-    /** GetTopTransactionIdIfAny: the xid, or 0 when none has been assigned yet. */
+    /** GetTopTransactionIdIfAny: the top-level xid, or 0 when none has been assigned yet. */
     public long xid() {
         return own.top();
     }
 
-    /** GetCurrentTransactionId: assigns the xid on the first write. */
+    /** GetCurrentTransactionIdIfAny: the innermost open (sub)transaction's xid, 0 when it has none yet. */
+    public long currentXid() {
+        return subStack.isEmpty() ? own.top() : subStack.getLast().xid;
+    }
+
+    /**
+     * GetCurrentTransactionId: the xid of the innermost open (sub)transaction, assigned on its first write
+     * (AssignTransactionId: the top level and every enclosing subtransaction get theirs first, so a child's
+     * xid is always above its parent's).
+     */
     public long getOrAssignXid() {
         checkInProgress();
-        long xid = own.top();
-        if (xid != TransactionId.INVALID) {
-            return xid;
+        long current = currentXid();
+        if (current != TransactionId.INVALID) {
+            return current;
         }
         if (readOnly) {
             throw new IllegalStateException("cannot assign TransactionIds in a read-only transaction");
         }
-        xid = manager.procArray().assignXid(proc);
-        own.push(xid);
-        return xid;
+        if (own.top() == TransactionId.INVALID) {
+            long top = manager.procArray().assignXid(proc);
+            own.push(top);
+        }
+        for (SubXact s : subStack) {
+            if (s.xid == TransactionId.INVALID) {
+                s.xid = manager.procArray().assignSubXid(proc);
+                own.push(s.xid);
+            }
+        }
+        return currentXid();
+    }
+
+    /**
+     * GetTopTransactionId: the top-level xid, assigned now if needed (without assigning subtransaction xids),
+     * for records that belong to the transaction as a whole (a sequence's WAL record).
+     */
+    public long getOrAssignTopXid() {
+        checkInProgress();
+        long top = own.top();
+        if (top != TransactionId.INVALID) {
+            return top;
+        }
+        if (readOnly) {
+            throw new IllegalStateException("cannot assign TransactionIds in a read-only transaction");
+        }
+        top = manager.procArray().assignXid(proc);
+        own.push(top);
+        return top;
+    }
+
+    /**
+     * StartSubTransaction (SAVEPOINT): opens a subtransaction inside the innermost open one.
+     *
+     * @return the new subtransaction's depth (1 for a savepoint directly in the top level)
+     */
+    public int beginSubtransaction() {
+        checkInProgress();
+        subStack.add(new SubXact());
+        return subStack.size();
+    }
+
+    /** The number of open subtransactions (0 at top level). */
+    public int subtransactionDepth() {
+        return subStack.size();
+    }
+
+    /**
+     * CommitSubTransaction (RELEASE SAVEPOINT): merges the innermost subtransaction into its parent. Its
+     * changes stay visible to this transaction and commit or abort with the parent; no WAL is written.
+     */
+    public void releaseSubtransaction() {
+        checkInProgress();
+        SubXact sub = popSubtransaction();
+        int level = subStack.size() + 1;
+        if (!subStack.isEmpty()) {
+            SubXact parent = subStack.getLast();
+            if (sub.xid != TransactionId.INVALID) {
+                parent.childXids.add(sub.xid);
+            }
+            parent.childXids.addAll(sub.childXids);
+        }
+        pendingDeletes.replaceAll(d -> d.level == level ? new PendingDelete(d.rel, d.atCommit, level - 1) : d);
+    }
+
+    /**
+     * AbortSubTransaction + CleanupSubTransaction (ROLLBACK TO SAVEPOINT ends with this; the SQL layer then
+     * calls {@link #beginSubtransaction()} again to keep the savepoint): ends the innermost subtransaction as
+     * aborted. With an xid, an abort record lists it and its released children and the files it created, the
+     * clog marks them aborted, and they stop being own xids; waiters for them wake up. The command counter is
+     * not reset.
+     */
+    public void rollbackSubtransaction() {
+        checkInProgress();
+        SubXact sub = popSubtransaction();
+        int level = subStack.size() + 1;
+        List<RelFileLocator> created = new ArrayList<>();
+        for (PendingDelete d : pendingDeletes) {
+            if (d.level >= level && !d.atCommit) {
+                created.add(d.rel);
+            }
+        }
+        pendingDeletes.removeIf(d -> d.level >= level);
+        if (sub.xid != TransactionId.INVALID) {
+            long[] children = sub.childXids.stream().mapToLong(Long::longValue).toArray();
+            manager.abortSubtransaction(this, sub.xid, children, created);
+        }
+    }
+
+    private SubXact popSubtransaction() {
+        if (subStack.isEmpty()) {
+            throw new IllegalStateException("no subtransaction is open");
+        }
+        return subStack.removeLast();
     }
 
     /** TransactionIdIsCurrentTransactionId. */
@@ -100,7 +220,7 @@ public final class Transaction implements AutoCloseable {
      */
     public Snapshot statementSnapshot() {
         checkInProgress();
-        if (isolation.usesTransactionSnapshot()) {
+        if (isolationLevel.usesTransactionSnapshot()) {
             if (transactionSnapshot == null) {
                 transactionSnapshot = takeSnapshot();
             }
@@ -121,7 +241,56 @@ public final class Transaction implements AutoCloseable {
     }
 
     public IsolationLevel isolation() {
-        return isolation;
+        return isolationLevel;
+    }
+
+    /**
+     * SET TRANSACTION ISOLATION LEVEL: allowed only before the transaction's first snapshot (PostgreSQL's
+     * check_transaction_isolation: 25001 "SET TRANSACTION ISOLATION LEVEL must be called before any query")
+     * and not inside a subtransaction (25001 "SET TRANSACTION ISOLATION LEVEL must not be called in a
+     * subtransaction").
+     */
+    public void setIsolation(IsolationLevel level) {
+        checkInProgress();
+        java.util.Objects.requireNonNull(level, "level");
+        if (level == isolationLevel) {
+            return;
+        }
+        if (!subStack.isEmpty()) {
+            throw new dev.tusk.utils.error.TuskException(dev.tusk.utils.error.SqlState.ACTIVE_SQL_TRANSACTION,
+                    "SET TRANSACTION ISOLATION LEVEL must not be called in a subtransaction");
+        }
+        if (lastSnapshot != null) {
+            throw new dev.tusk.utils.error.TuskException(dev.tusk.utils.error.SqlState.ACTIVE_SQL_TRANSACTION,
+                    "SET TRANSACTION ISOLATION LEVEL must be called before any query");
+        }
+        isolationLevel = level;
+    }
+
+    /**
+     * SET TRANSACTION READ ONLY / READ WRITE (check_transaction_read_only): read-only may be set at any time;
+     * back to read-write only at top level (25001 "cannot set transaction read-write mode inside a read-only
+     * transaction") and before the first snapshot (25001 "transaction read-write mode must be set before any
+     * query"). Raising 25006 for a write in a read-only transaction is the SQL layer's job.
+     */
+    public void setReadOnly(boolean on) {
+        checkInProgress();
+        if (!on && readOnly) {
+            if (!subStack.isEmpty()) {
+                throw new dev.tusk.utils.error.TuskException(dev.tusk.utils.error.SqlState.ACTIVE_SQL_TRANSACTION,
+                        "cannot set transaction read-write mode inside a read-only transaction");
+            }
+            if (lastSnapshot != null) {
+                throw new dev.tusk.utils.error.TuskException(dev.tusk.utils.error.SqlState.ACTIVE_SQL_TRANSACTION,
+                        "transaction read-write mode must be set before any query");
+            }
+        }
+        readOnly = on;
+    }
+
+    /** Whether a snapshot has been taken (after which the isolation level is fixed). */
+    public boolean hasSnapshot() {
+        return lastSnapshot != null;
     }
 
     public boolean isReadOnly() {
@@ -161,12 +330,15 @@ public final class Transaction implements AutoCloseable {
      */
     public void addPendingDelete(RelFileLocator rel, boolean atCommit) {
         checkInProgress();
-        (atCommit ? dropAtCommit : dropAtAbort).add(rel);
+        pendingDeletes.add(new PendingDelete(rel, atCommit, subStack.size()));
     }
 
-    /** CommitTransaction. */
+    /** CommitTransaction; open subtransactions are released first (COMMIT with savepoints still defined). */
     public void commit() {
         checkInProgress();
+        while (!subStack.isEmpty()) {
+            releaseSubtransaction();
+        }
         manager.commit(this);
     }
 
@@ -192,12 +364,19 @@ public final class Transaction implements AutoCloseable {
     }
 
     List<RelFileLocator> pendingDeletes(boolean atCommit) {
-        return atCommit ? dropAtCommit : dropAtAbort;
+        List<RelFileLocator> out = new ArrayList<>();
+        for (PendingDelete d : pendingDeletes) {
+            if (d.atCommit == atCommit) {
+                out.add(d.rel);
+            }
+        }
+        return out;
     }
 
     void ended(State s, long lsn) {
         this.state = s;
         this.commitLsn = lsn;
+        subStack.clear();
     }
 
     private void checkInProgress() {
@@ -208,7 +387,8 @@ public final class Transaction implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Transaction[xid=" + xid() + ", cid=" + commandId + ", " + isolation + (readOnly ? ", read only" : "")
+        return "Transaction[xid=" + xid() + ", depth=" + subStack.size() + ", cid=" + commandId + ", " + isolationLevel
+                + (readOnly ? ", read only" : "")
                 + ", " + state + "]";
     }
 }

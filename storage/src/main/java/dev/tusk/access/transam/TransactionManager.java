@@ -129,6 +129,21 @@ public final class TransactionManager implements TransactionStatusView {
         }
     }
 
+    /**
+     * RecordTransactionAbort for a subtransaction (AbortSubTransaction): the abort record of {@code subxid}
+     * and its released children, then the clog, then the transaction's own-xid set and the ProcArray entry
+     * forget them (waiters wake up), then the files the subtransaction created are removed.
+     */
+    void abortSubtransaction(Transaction tx, long subxid, long[] children, List<RelFileLocator> created) {
+        insertXactRecord(XactRecord.XLOG_XACT_ABORT, subxid, children, created);
+        clog.setTreeStatus(subxid, children, XidStatus.ABORTED, 0);
+        long[] all = java.util.Arrays.copyOf(children, children.length + 1);
+        all[children.length] = subxid;
+        tx.ownXids().removeAborted(all);
+        procArray.removeSubxids(tx.proc(), all);
+        created.forEach(dropper::drop);
+    }
+
     private long insertXactRecord(int info, long xid, long[] subxids, List<RelFileLocator> rels) {
         XactRecord rec = new XactRecord(xid, XactRecord.nowTimestamp(), subxids, rels);
         return xlog.insert(new XLogRecordBuilder(RmgrId.XACT, info, xid).mainData(rec.encode()));

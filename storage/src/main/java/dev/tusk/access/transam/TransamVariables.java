@@ -11,9 +11,15 @@ public final class TransamVariables {
     /** FirstNormalObjectId: the first OID given to user objects. */
     public static final int FIRST_NORMAL_OBJECT_ID = 16384;
 
+    /** VAR_OID_PREFETCH: OIDs reserved by one XLOG_NEXTOID record. */
+    public static final int OID_PREFETCH = 8192;
+
     private final AtomicLong nextXid;
     /** Unsigned 32-bit OID counter kept in a long so that wraparound is explicit. */
     private final AtomicLong nextOid;
+    /** oidCount: OIDs left before another XLOG_NEXTOID record is needed (guarded by {@code oidLock}). */
+    private int oidCount;
+    private final Object oidLock = new Object();
 
     public TransamVariables(long nextXid, int nextOid) {
         this.nextXid = new AtomicLong(Math.max(nextXid, TransactionId.FIRST_NORMAL));
@@ -46,7 +52,56 @@ public final class TransamVariables {
         }
     }
 
-    /** GetNewObjectId: the next OID, skipping the system range after a wraparound. */
+    /**
+     * GetNewObjectId with its WAL logging: hands out the next OID (from {@link #FIRST_NORMAL_OBJECT_ID} on,
+     * skipping the bootstrap range after a wraparound). Whenever the reserved range is used up,
+     * {@code logNextOid} is called, under the OID lock, with the end of the next range of
+     * {@value #OID_PREFETCH} OIDs; the caller writes it as an XLOG_NEXTOID record, so recovery never hands out
+     * an OID below it again. The record need not be flushed at once: anything durable that uses one of the
+     * OIDs is WAL-logged after it, and flushing that flushes the reservation too.
+     */
+    public int newOid(java.util.function.LongConsumer logNextOid) {
+        synchronized (oidLock) {
+            long cur = nextOid.get();
+            if (cur > 0xFFFFFFFFL || cur < FIRST_NORMAL_OBJECT_ID) {
+                cur = FIRST_NORMAL_OBJECT_ID; // wraparound: the low range belongs to the bootstrap catalogs
+                nextOid.set(cur);
+                oidCount = 0;
+            }
+            if (oidCount == 0) {
+                logNextOid.accept(cur + OID_PREFETCH);
+                oidCount = OID_PREFETCH;
+            }
+            nextOid.set(cur + 1);
+            oidCount--;
+            return (int) cur;
+        }
+    }
+
+    /**
+     * The next-OID value a checkpoint record carries: an online checkpoint's redo does not see the
+     * XLOG_NEXTOID record that reserved the current range, so it records the end of that range (as
+     * PostgreSQL's CreateCheckPoint adds oidCount); a shutdown checkpoint records the exact counter.
+     */
+    public long checkpointNextOid(boolean shutdown) {
+        synchronized (oidLock) {
+            long cur = nextOid.get();
+            return shutdown ? cur : cur + oidCount;
+        }
+    }
+
+    /** Redo of XLOG_NEXTOID: OIDs below {@code nextOid} may have been handed out; the range is used up. */
+    public void redoNextOid(long nextOid) {
+        synchronized (oidLock) {
+            this.nextOid.accumulateAndGet(Math.min(nextOid, 0xFFFFFFFFL), Math::max);
+            oidCount = 0;
+        }
+    }
+
+    /**
+     * The next OID without WAL logging (tests of the counter itself only): a crash may hand the same OID out
+     * again. Servers use {@code StorageEngine.nextOid()}.
+     */
     public int newOid() {
         while (true) {
             long cur = nextOid.get();
@@ -57,9 +112,14 @@ public final class TransamVariables {
         }
     }
 
-    /** The next OID to be given out (for checkpoint records). */
+    /** The next OID to be given out, as a signed int (see {@link #nextOidUnsigned()}). */
     public int nextOid() {
         return (int) nextOid.get();
+    }
+
+    /** The next OID to be given out, unsigned. */
+    public long nextOidUnsigned() {
+        return nextOid.get();
     }
 
     /** Redo of an OID-assignment record: never hand out {@code oid} or anything below it again. */

@@ -28,6 +28,8 @@ public final class ProcArray {
         private volatile long[] subxids = new long[0];
         private volatile long xmin;
         private final CompletableFuture<Void> ended = new CompletableFuture<>();
+        /** Per live subxid: completes when that subtransaction aborts or the whole transaction ends. */
+        private final ConcurrentHashMap<Long, CompletableFuture<Void>> subEnded = new ConcurrentHashMap<>();
 
         /** The top-level xid, 0 before one is assigned. */
         public long xid() {
@@ -42,6 +44,26 @@ public final class ProcArray {
         /** Completes when the transaction has ended (committed or aborted) and left the array. */
         public CompletableFuture<Void> ended() {
             return ended;
+        }
+
+        /**
+         * The subtransaction xids registered with this entry (live ones: aborted subtransactions are removed;
+         * committed-into-parent ones stay until the top level ends).
+         */
+        public long[] subxids() {
+            return subxids.clone();
+        }
+
+        /**
+         * What a waiter for {@code xid} blocks on (XactLockTableWait): the top level's end for the top xid; for a
+         * subxid, its abort or the top level's end (a subcommitted subtransaction's lock passes to its parent).
+         */
+        public CompletableFuture<Void> endedFuture(long xid) {
+            if (xid == this.xid) {
+                return ended;
+            }
+            CompletableFuture<Void> f = subEnded.get(xid);
+            return f != null ? f : ended;
         }
     }
 
@@ -93,6 +115,7 @@ public final class ProcArray {
             long[] subs = Arrays.copyOf(proc.subxids, proc.subxids.length + 1);
             subs[subs.length - 1] = xid;
             proc.subxids = subs;
+            proc.subEnded.put(xid, new CompletableFuture<>());
             byXid.put(xid, proc);
             return xid;
         } finally {
@@ -158,6 +181,42 @@ public final class ProcArray {
             lock.writeLock().unlock();
         }
         proc.ended.complete(null);
+        proc.subEnded.values().forEach(f -> f.complete(null));
+    }
+
+    /**
+     * XidCacheRemoveRunningXids: an aborted subtransaction's xids (and its committed children's) leave the
+     * entry, after the caller has set their clog status to aborted; waiters for them wake up.
+     */
+    public void removeSubxids(Proc proc, long[] xids) {
+        if (xids.length == 0) {
+            return;
+        }
+        lock.writeLock().lock();
+        try {
+            long[] gone = xids.clone();
+            Arrays.sort(gone);
+            long[] cur = proc.subxids;
+            long[] next = new long[cur.length];
+            int n = 0;
+            for (long x : cur) {
+                if (Arrays.binarySearch(gone, x) < 0) {
+                    next[n++] = x;
+                }
+            }
+            proc.subxids = Arrays.copyOf(next, n);
+            for (long a : xids) {
+                byXid.remove(a, proc);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+        for (long a : xids) {
+            CompletableFuture<Void> f = proc.subEnded.remove(a);
+            if (f != null) {
+                f.complete(null);
+            }
+        }
     }
 
     /** TransactionIdIsInProgress. */

@@ -1,5 +1,6 @@
 package dev.tusk.storage.lmgr;
 
+import dev.tusk.storage.ipc.Interrupts;
 import dev.tusk.storage.ipc.ProcArray;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -12,6 +13,10 @@ import java.util.concurrent.TimeoutException;
  * it; here the running transaction's {@link ProcArray.Proc#ended()} future plays that lock. Row-level
  * waiting ("wait for the xmax of the row I want to update") is built on this.
  *
+ * <p>Subtransactions: a wait for a subtransaction's xid ends when that subtransaction aborts (ROLLBACK TO
+ * SAVEPOINT) or when its top-level transaction ends; a released (subcommitted) subtransaction's xid stays
+ * "locked" until the top level ends, as PostgreSQL transfers the lock to the parent.
+ *
  * <p>No deadlock detection yet: a wait on a transaction that waits for us blocks both (to be added with
  * the lock manager, SQLSTATE 40P01).
  */
@@ -22,18 +27,35 @@ public final class XactLockTable {
         this.procArray = procArray;
     }
 
-    /** XactLockTableWait: blocks until {@code xid}'s transaction has ended; returns at once if it is not running. */
+    /**
+     * XactLockTableWait: blocks until {@code xid}'s transaction has ended; returns at once if it is not running.
+     * A cancel of the session bound to this thread ({@link Interrupts}) ends the wait with its error.
+     */
     public void waitFor(long xid) {
         CompletableFuture<Void> f = endFuture(xid);
         boolean interrupted = false;
+        Interrupts session = Interrupts.current();
         while (true) {
             try {
-                f.get();
+                if (session == null) {
+                    f.get();
+                } else {
+                    // A cancel (or lock/statement timeout) must end the wait: poll the session's flag.
+                    session.check();
+                    f.get(20, TimeUnit.MILLISECONDS);
+                }
                 break;
+            } catch (TimeoutException e) {
+                // check again
             } catch (InterruptedException e) {
                 interrupted = true;
             } catch (ExecutionException e) {
                 throw new IllegalStateException("transaction end future failed", e.getCause());
+            } catch (RuntimeException e) {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                throw e;
             }
         }
         if (interrupted) {
@@ -56,6 +78,6 @@ public final class XactLockTable {
     /** A future completing when {@code xid} has ended (already complete when it is not running). */
     public CompletableFuture<Void> endFuture(long xid) {
         ProcArray.Proc p = procArray.procOf(xid);
-        return p == null ? CompletableFuture.completedFuture(null) : p.ended();
+        return p == null ? CompletableFuture.completedFuture(null) : p.endedFuture(xid);
     }
 }

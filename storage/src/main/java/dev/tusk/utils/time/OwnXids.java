@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The transaction ids that belong to one transaction: its top-level xid and the xids of its live
- * subtransactions, innermost last (the xid part of PostgreSQL's {@code TransactionState} stack, read by
+ * subtransactions (open ones and committed-into-parent ones; aborted ones are removed), in assignment order (the xid part of PostgreSQL's {@code TransactionState} stack, read by
  * {@code TransactionIdIsCurrentTransactionId}).
  *
  * <p>Xids are assigned lazily, so a snapshot taken before the first write shares this object with its
@@ -32,12 +32,36 @@ public final class OwnXids {
         xids = Arrays.copyOf(cur, cur.length - 1);
     }
 
+    /**
+     * Forgets the xids of an aborted subtransaction and of its committed children (ROLLBACK TO SAVEPOINT):
+     * their rows become invisible to the own transaction at once (the clog says aborted before this is
+     * called). Xids not present are ignored.
+     */
+    public synchronized void removeAborted(long[] aborted) {
+        long[] gone = aborted.clone();
+        Arrays.sort(gone);
+        long[] cur = xids;
+        long[] next = new long[cur.length];
+        int n = 0;
+        for (long x : cur) {
+            if (Arrays.binarySearch(gone, x) < 0) {
+                next[n++] = x;
+            }
+        }
+        xids = Arrays.copyOf(next, n);
+    }
+
     /** TransactionIdIsCurrentTransactionId. */
     public boolean contains(long xid) {
         if (xid == 0) {
             return false;
         }
-        for (long x : xids) {
+        long[] cur = xids;
+        if (cur.length > 8) {
+            // Xids are handed out in ascending order and pushed as assigned, so the array is sorted.
+            return Arrays.binarySearch(cur, xid) >= 0;
+        }
+        for (long x : cur) {
             if (x == xid) {
                 return true;
             }

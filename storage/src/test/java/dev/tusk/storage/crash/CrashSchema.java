@@ -26,6 +26,9 @@ final class CrashSchema {
     static final IndexRelation INDEX = new IndexRelation("crash_pkey", RelFileLocator.of(5, 16385),
             IndexKeyDesc.ascending(TupleDesc.of(Attribute.of("k", AttrType.INT8))), true);
 
+    /** Added to the worker number of rows written in savepoints that are rolled back. */
+    static final int ROLLED_BACK_WORKER_OFFSET = 100;
+
     private CrashSchema() {
     }
 

@@ -16,7 +16,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * The child JVM of {@link CrashRecoveryTest}: concurrent transactions insert rows into a heap and a unique
  * B-tree and print, on stdout, {@code COMMITTING r w s} before each commit, {@code COMMITTED r w s} as soon as
  * the commit returns (is acknowledged), and {@code ABORTED r w s} after a deliberate rollback. It runs until
- * it is killed. Arguments: data directory, round number, worker count.
+ * it is killed. The second row of a transaction is written inside a released savepoint, sometimes with a
+ * nested savepoint that is rolled back around an extra row that must never become visible. Arguments: data directory, round number, worker count.
  */
 public final class CrashWorkload {
     private CrashWorkload() {
@@ -52,10 +53,27 @@ public final class CrashWorkload {
             Transaction tx = engine.transactions().begin();
             HeapIndexLiveness liveness = new HeapIndexLiveness(heap, CrashSchema.HEAP, tx);
             for (int row = 0; row < CrashSchema.rowsOf(seq); row++) {
+                // The second row is written in a released savepoint: it must commit (or vanish) with the rest.
+                boolean inSavepoint = row == 1;
+                if (inSavepoint) {
+                    tx.beginSubtransaction();
+                }
                 long k = CrashSchema.key(round, worker, seq, row);
                 ItemPointer tid = heap.insert(tx, CrashSchema.HEAP,
                         new Object[] {k, round, worker, seq, "payload-" + k + "-" + "x".repeat(rnd.nextInt(200))});
                 index.insert(new Object[] {k}, tid.packed(), liveness);
+                if (inSavepoint) {
+                    if (rnd.nextInt(3) == 0) {
+                        // A nested savepoint rolled back: its row (under another worker id) must never be seen.
+                        tx.beginSubtransaction();
+                        long junk = CrashSchema.key(round, worker, seq, 8);
+                        ItemPointer jt = heap.insert(tx, CrashSchema.HEAP, new Object[] {junk, round,
+                                worker + CrashSchema.ROLLED_BACK_WORKER_OFFSET, seq, "rolled back"});
+                        index.insert(new Object[] {junk}, jt.packed(), liveness);
+                        tx.rollbackSubtransaction();
+                    }
+                    tx.releaseSubtransaction();
+                }
             }
             String id = round + " " + worker + " " + seq;
             if (rnd.nextInt(10) == 0) {

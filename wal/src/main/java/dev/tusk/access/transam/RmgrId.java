@@ -14,8 +14,13 @@ public final class RmgrId {
     public static final int HEAP2 = 9;
     public static final int HEAP = 10;
     public static final int BTREE = 11;
+    public static final int HASH = 12;
+    public static final int GIN = 13;
+    public static final int GIST = 14;
+    /** RM_SEQ_ID: sequence pages. */
+    public static final int SEQ = 15;
     /** One past the highest id in use; redo tables are sized by it. */
-    public static final int MAX = 12;
+    public static final int MAX = 16;
 
     private RmgrId() {
     }
