@@ -231,13 +231,18 @@ public final class StorageEngine implements AutoCloseable {
      * reserved by XLOG_NEXTOID records and checkpoints carry the counter, so no OID is handed out twice across
      * a crash once anything that used it is durable. Uniqueness within a catalog is the caller's concern
      * (PostgreSQL's GetNewOidWithIndex retries on a collision after wraparound).
+     *
+     * <p>Unlike PostgreSQL's XLogPutNextOid the reservation is flushed before its first OID is handed out: an
+     * OID may become a relfilenode, whose file exists on disk at once, and a crash that lost an unflushed
+     * reservation would hand the same OID out again and collide with the leftover file (PostgreSQL loops in
+     * GetNewRelFileNumber instead). One flush per {@value TransamVariables#OID_PREFETCH} OIDs.
      */
     public int nextOid() {
         ensureOpen();
         XLog w = wal;
-        return vars.newOid(next -> w.insert(new XLogRecordBuilder(RmgrId.XLOG,
+        return vars.newOid(next -> w.flush(w.insert(new XLogRecordBuilder(RmgrId.XLOG,
                 dev.tusk.access.transam.XLogRedo.XLOG_NEXTOID, 0)
-                .mainData(dev.tusk.access.transam.XLogRedo.encodeNextOid(next))));
+                .mainData(dev.tusk.access.transam.XLogRedo.encodeNextOid(next)))));
     }
 
     public Path dataDir() {

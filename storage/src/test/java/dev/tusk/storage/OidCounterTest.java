@@ -1,8 +1,13 @@
 package dev.tusk.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tusk.access.common.AttrType;
+import dev.tusk.access.common.Attribute;
+import dev.tusk.access.common.TupleDesc;
+import dev.tusk.access.heap.HeapAm;
 import dev.tusk.access.transam.Transaction;
 import dev.tusk.access.transam.TransamVariables;
 import java.nio.file.Path;
@@ -88,6 +93,73 @@ class OidCounterTest {
             }
             assertEquals(20000, all.size());
             assertEquals(TransamVariables.FIRST_NORMAL_OBJECT_ID, all.stream().mapToInt(i -> i).min().orElseThrow());
+        }
+    }
+
+    /**
+     * An OID becomes a file name (a relfilenode) the moment it is handed out, before anything that uses it is
+     * committed; the file outlives a crash that loses the unflushed WAL. The reservation must therefore be
+     * durable before the first OID of its range is handed out, or the counter restarts below the OID and the
+     * next CREATE with the same relfilenode fails on the leftover file.
+     */
+    @Test
+    void anOidUsedAsAFileNameIsNotHandedOutAgainAfterACrashThatLostTheUncommittedWork() {
+        StorageEngine.bootstrap(dir, 1L, SMALL);
+        TupleDesc desc = TupleDesc.of(Attribute.of("id", AttrType.INT4));
+        StorageEngine engine = StorageEngine.open(dir, SMALL);
+        int oid = engine.nextOid();
+        Transaction tx = engine.transactions().begin();
+        new HeapAm(engine.buffers(), engine.smgr(), engine.transactions())
+                .createRelation(tx, RelFileLocator.of(5, oid), desc); // the file exists on disk from now on
+        engine.closeAfterCrash(); // never committed, WAL never flushed
+        try (StorageEngine again = StorageEngine.open(dir, SMALL)) {
+            int next = again.nextOid();
+            assertNotEquals(oid, next, "OID " + oid + " names a file left over from before the crash");
+            Transaction create = again.transactions().begin();
+            new HeapAm(again.buffers(), again.smgr(), again.transactions())
+                    .createRelation(create, RelFileLocator.of(5, next), desc);
+            create.commit();
+        }
+    }
+
+    /**
+     * Moving the counter by other means (redo of a record, a caller's advanceNextOidPast after reading catalog
+     * contents, the unlogged test-only newOid) must not let later logged allocations hand out OIDs beyond the
+     * last XLOG_NEXTOID reservation: recovery would restart below them.
+     */
+    @Test
+    void everyLoggedOidIsBelowTheLastLoggedReservationWhateverMovedTheCounter() {
+        TransamVariables vars = TransamVariables.initial();
+        List<Long> logged = new ArrayList<>();
+        int first = vars.newOid(logged::add);
+        assertTrue(first < logged.getLast());
+        vars.advanceNextOidPast(first + 3 * TransamVariables.OID_PREFETCH);
+        int afterAdvance = vars.newOid(logged::add);
+        assertTrue(afterAdvance < logged.getLast(),
+                "OID " + afterAdvance + " handed out beyond the logged reservation " + logged.getLast());
+        for (int i = 0; i < TransamVariables.OID_PREFETCH; i++) {
+            vars.newOid(); // unlogged
+        }
+        int afterUnlogged = vars.newOid(logged::add);
+        assertTrue(afterUnlogged < logged.getLast(),
+                "OID " + afterUnlogged + " handed out beyond the logged reservation " + logged.getLast());
+        assertTrue(vars.checkpointNextOid(false) >= logged.getLast(), "an online checkpoint covers the reservation");
+    }
+
+    /** The same through the engine: an OID handed out after advanceNextOidPast survives a crash. */
+    @Test
+    void oidsAfterAnAdvanceAreNotReusedAfterACrash() {
+        StorageEngine.bootstrap(dir, 1L, SMALL);
+        StorageEngine engine = StorageEngine.open(dir, SMALL);
+        int first = engine.nextOid();
+        engine.variables().advanceNextOidPast(first + 2 * TransamVariables.OID_PREFETCH);
+        List<Integer> oids = allocateThenCommit(engine, 3);
+        int max = oids.getLast();
+        engine.closeAfterCrash();
+        try (StorageEngine again = StorageEngine.open(dir, SMALL)) {
+            int next = again.nextOid();
+            assertTrue(Integer.toUnsignedLong(next) > Integer.toUnsignedLong(max),
+                    "after the crash " + next + " must be above " + max);
         }
     }
 }

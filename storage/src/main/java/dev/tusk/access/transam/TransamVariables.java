@@ -17,8 +17,14 @@ public final class TransamVariables {
     private final AtomicLong nextXid;
     /** Unsigned 32-bit OID counter kept in a long so that wraparound is explicit. */
     private final AtomicLong nextOid;
-    /** oidCount: OIDs left before another XLOG_NEXTOID record is needed (guarded by {@code oidLock}). */
-    private int oidCount;
+    /**
+     * The range {@code [reservedStart, reservedEnd)} the last XLOG_NEXTOID record covers (PostgreSQL's oidCount
+     * as bounds): a logged allocation whose OID falls outside it, because the counter was moved by other
+     * means (advanceNextOidPast, the unlogged newOid, a wraparound) or the range is used up, logs a new one.
+     * Guarded by {@code oidLock}, as is every change of {@code nextOid}.
+     */
+    private long reservedStart;
+    private long reservedEnd;
     private final Object oidLock = new Object();
 
     public TransamVariables(long nextXid, int nextOid) {
@@ -58,7 +64,10 @@ public final class TransamVariables {
      * {@code logNextOid} is called, under the OID lock, with the end of the next range of
      * {@value #OID_PREFETCH} OIDs; the caller writes it as an XLOG_NEXTOID record, so recovery never hands out
      * an OID below it again. The record need not be flushed at once: anything durable that uses one of the
-     * OIDs is WAL-logged after it, and flushing that flushes the reservation too.
+     * OIDs is WAL-logged after it, and flushing that flushes the reservation too (but an OID used as a file
+     * name is on disk at once: {@code StorageEngine.nextOid()} flushes the record for that reason). A range
+     * counts only while the counter stays inside it: moving the counter elsewhere by other means makes the
+     * next call log a new range.
      */
     public int newOid(java.util.function.LongConsumer logNextOid) {
         synchronized (oidLock) {
@@ -66,14 +75,13 @@ public final class TransamVariables {
             if (cur > 0xFFFFFFFFL || cur < FIRST_NORMAL_OBJECT_ID) {
                 cur = FIRST_NORMAL_OBJECT_ID; // wraparound: the low range belongs to the bootstrap catalogs
                 nextOid.set(cur);
-                oidCount = 0;
             }
-            if (oidCount == 0) {
+            if (cur < reservedStart || cur >= reservedEnd) {
                 logNextOid.accept(cur + OID_PREFETCH);
-                oidCount = OID_PREFETCH;
+                reservedStart = cur;
+                reservedEnd = cur + OID_PREFETCH;
             }
             nextOid.set(cur + 1);
-            oidCount--;
             return (int) cur;
         }
     }
@@ -86,7 +94,8 @@ public final class TransamVariables {
     public long checkpointNextOid(boolean shutdown) {
         synchronized (oidLock) {
             long cur = nextOid.get();
-            return shutdown ? cur : cur + oidCount;
+            boolean inReservedRange = cur >= reservedStart && cur < reservedEnd;
+            return shutdown || !inReservedRange ? cur : reservedEnd;
         }
     }
 
@@ -94,7 +103,8 @@ public final class TransamVariables {
     public void redoNextOid(long nextOid) {
         synchronized (oidLock) {
             this.nextOid.accumulateAndGet(Math.min(nextOid, 0xFFFFFFFFL), Math::max);
-            oidCount = 0;
+            reservedStart = 0;
+            reservedEnd = 0;
         }
     }
 
@@ -103,12 +113,11 @@ public final class TransamVariables {
      * again. Servers use {@code StorageEngine.nextOid()}.
      */
     public int newOid() {
-        while (true) {
+        synchronized (oidLock) {
             long cur = nextOid.get();
             long next = cur + 1 > 0xFFFFFFFFL ? FIRST_NORMAL_OBJECT_ID : cur + 1;
-            if (nextOid.compareAndSet(cur, next)) {
-                return (int) cur;
-            }
+            nextOid.set(next);
+            return (int) cur;
         }
     }
 
@@ -125,7 +134,9 @@ public final class TransamVariables {
     /** Redo of an OID-assignment record: never hand out {@code oid} or anything below it again. */
     public void advanceNextOidPast(int oid) {
         long want = Integer.toUnsignedLong(oid) + 1;
-        nextOid.accumulateAndGet(Math.min(want, 0xFFFFFFFFL), Math::max);
+        synchronized (oidLock) {
+            nextOid.accumulateAndGet(Math.min(want, 0xFFFFFFFFL), Math::max);
+        }
     }
 
     @Override

@@ -57,13 +57,16 @@ public final class ProcArray {
         /**
          * What a waiter for {@code xid} blocks on (XactLockTableWait): the top level's end for the top xid; for a
          * subxid, its abort or the top level's end (a subcommitted subtransaction's lock passes to its parent).
+         * A subxid with no entry any more was removed by its abort (entries are made before the subxid becomes
+         * findable and stay until the top level ends otherwise), so it has ended: a waiter that looked this
+         * proc up just before the abort must not wait for the whole top level instead.
          */
         public CompletableFuture<Void> endedFuture(long xid) {
             if (xid == this.xid) {
                 return ended;
             }
             CompletableFuture<Void> f = subEnded.get(xid);
-            return f != null ? f : ended;
+            return f != null ? f : CompletableFuture.completedFuture(null);
         }
     }
 

@@ -44,4 +44,27 @@ class ProcArrayTest {
         assertFalse(waiter.isAlive());
         assertEquals(xb, pa.oldestXmin(), "my snapshot's xmin still holds the horizon");
     }
+
+    /**
+     * A waiter that found the subtransaction's proc just before ROLLBACK TO removed the subxid must not end up
+     * waiting for the whole top-level transaction (which may in turn wait for the waiter: an undetected
+     * deadlock): the future for a subxid that is no longer registered is already complete.
+     */
+    @Test
+    void theEndFutureOfAnAbortedSubxidIsCompleteEvenWhenAskedAfterItsRemoval() {
+        ProcArray pa = new ProcArray(TransamVariables.initial());
+        ProcArray.Proc p = pa.register();
+        long top = pa.assignXid(p);
+        long released = pa.assignSubXid(p);
+        long aborted = pa.assignSubXid(p);
+        assertFalse(p.endedFuture(aborted).isDone());
+        pa.removeSubxids(p, new long[] {aborted});
+        // The waiter looked the proc up before the removal and asks it for the subxid's future only now.
+        assertTrue(p.endedFuture(aborted).isDone(), "the aborted subtransaction has ended");
+        assertFalse(p.endedFuture(released).isDone(), "a live subxid stays locked until the top level ends");
+        assertFalse(p.endedFuture(top).isDone());
+        pa.endTransaction(p);
+        assertTrue(p.endedFuture(released).isDone());
+        assertTrue(p.endedFuture(top).isDone());
+    }
 }
