@@ -10,8 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Parsed command-line options of one subcommand ({@code -D DIR}, {@code -DDIR}, {@code --pgdata=DIR}, ...) and
- * the PostgreSQL-style {@code prog: error: ...} / {@code prog: hint: ...} output.
+ * Parsed command-line options of one subcommand ({@code -D DIR}, {@code -DDIR}, {@code --pgdata=DIR},
+ * {@code --auth-host=md5}, {@code -W}, ...) and the PostgreSQL-style {@code prog: error: ...} /
+ * {@code prog: hint: ...} output. Options are named by their letter ("D") or, for long-only options, by their
+ * long name without dashes ("auth-host").
  */
 final class Cli {
     /** Exit codes as pg_ctl uses them. */
@@ -19,11 +21,16 @@ final class Cli {
     static final int ERROR = 1;
     static final int NOT_RUNNING = 3;
 
-    private static final Map<String, Character> LONG_NAMES = Map.of("--pgdata", 'D', "--username", 'U',
-            "--log", 'l', "--mode", 'm');
+    /** Long names of the options that also have a letter. */
+    private static final Map<String, String> LONG_NAMES = Map.of("--pgdata", "D", "--username", "U",
+            "--log", "l", "--mode", "m", "--port", "p", "--auth", "A", "--pwprompt", "W");
+    /** Options that take no value. */
+    private static final Set<String> FLAGS = Set.of("W");
+    /** A flag's value when given. */
+    static final String SET = "on";
 
     private final String program;
-    private final Map<Character, String> values = new HashMap<>();
+    private final Map<String, String> values = new HashMap<>();
     private final List<String> positional = new ArrayList<>();
     private final PrintStream out;
     private final PrintStream err;
@@ -34,45 +41,59 @@ final class Cli {
         this.err = err;
     }
 
-    /** Parses {@code args}; {@code allowed} are the option letters that take a value. */
-    static Cli parse(String program, List<String> args, Set<Character> allowed, PrintStream out, PrintStream err) {
+    /** Parses {@code args}; {@code allowed} names the options this command takes ("D", "auth-host", ...). */
+    static Cli parse(String program, List<String> args, Set<String> allowed, PrintStream out, PrintStream err) {
         Cli cli = new Cli(program, out, err);
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            Character letter = null;
+            String name;
             String value = null;
-            if (a.startsWith("--") && a.contains("=")) {
-                letter = LONG_NAMES.get(a.substring(0, a.indexOf('=')));
-                value = a.substring(a.indexOf('=') + 1);
-            } else if (LONG_NAMES.containsKey(a)) {
-                letter = LONG_NAMES.get(a);
-            } else if (a.length() >= 2 && a.charAt(0) == '-' && a.charAt(1) != '-') {
-                letter = a.charAt(1);
+            if (a.startsWith("--")) {
+                String key = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+                name = LONG_NAMES.getOrDefault(key, key.substring(2));
+                value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : null;
+                if (!allowed.contains(name) || name.length() == 1 && !LONG_NAMES.containsKey(key)) {
+                    throw new UsageException("unrecognized option '" + key + "'");
+                }
+            } else if (a.length() >= 2 && a.charAt(0) == '-') {
+                name = String.valueOf(a.charAt(1));
                 value = a.length() > 2 ? a.substring(2) : null;
-            } else if (!a.startsWith("-")) {
+                if (!allowed.contains(name)) {
+                    throw new UsageException("invalid option -- '" + a.charAt(1) + "'");
+                }
+            } else {
                 cli.positional.add(a);
                 continue;
             }
-            if (letter == null || !allowed.contains(letter)) {
-                throw new UsageException("invalid option -- '" + a.replaceFirst("^-+", "") + "'");
-            }
-            if (value == null) {
+            if (FLAGS.contains(name)) {
+                value = SET;
+            } else if (value == null) {
                 if (i + 1 >= args.size()) {
-                    throw new UsageException("option requires an argument -- '" + letter + "'");
+                    throw new UsageException("option requires an argument -- '" + name + "'");
                 }
                 value = args.get(++i);
             }
-            cli.values.put(letter, value);
+            cli.values.put(name, value);
         }
         return cli;
     }
 
     Optional<String> option(char letter) {
-        return Optional.ofNullable(values.get(letter));
+        return option(String.valueOf(letter));
     }
 
+    Optional<String> option(String name) {
+        return Optional.ofNullable(values.get(name));
+    }
+
+    boolean flag(char letter) {
+        return values.containsKey(String.valueOf(letter));
+    }
+
+    /** -D, else the first positional argument (initdb's {@code [DATADIR]}). */
     Optional<Path> dataDir() {
-        return option('D').map(d -> Path.of(d).toAbsolutePath().normalize());
+        return option('D').or(() -> positional.isEmpty() ? Optional.empty() : Optional.of(positional.getFirst()))
+                .map(d -> Path.of(d).toAbsolutePath().normalize());
     }
 
     List<String> positional() {
@@ -81,6 +102,14 @@ final class Cli {
 
     PrintStream out() {
         return out;
+    }
+
+    PrintStream err() {
+        return err;
+    }
+
+    String program() {
+        return program;
     }
 
     int error(String message) {
@@ -94,6 +123,13 @@ final class Cli {
             err.println(program + ": hint: " + hint);
         }
         return ERROR;
+    }
+
+    void warning(String message, String hint) {
+        err.println(program + ": warning: " + message);
+        if (hint != null) {
+            err.println(program + ": hint: " + hint);
+        }
     }
 
     /** A malformed command line. */

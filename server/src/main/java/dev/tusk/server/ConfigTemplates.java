@@ -80,29 +80,39 @@ final class ConfigTemplates {
         return tabs.toString();
     }
 
-    static String pgHbaConf() {
+    /** pg_hba.conf with initdb's lines, {@code local} and {@code host} being the chosen methods. */
+    static String pgHbaConf(String local, String host) {
+        String caution = !local.equals("trust") && !host.equals("trust") ? "" : """
+                # CAUTION: Configuring the system for local "trust" authentication
+                # allows any local user to connect as any PostgreSQL user, including
+                # the database superuser.  If you do not trust all your local users,
+                # use another authentication method.
+
+                """;
         return """
                 # Client authentication configuration file (PostgreSQL's pg_hba.conf format)
                 #
                 # Each record specifies a connection type, a database name, a user name,
-                # a client IP address (host records) and the authentication method.
-                # "trust" lets anyone who can connect log in as any user: initdb's default
-                # for local connections, as PostgreSQL's initdb without -A.
+                # a client IP address (host records) and the authentication method:
+                # trust, reject, password, md5 or scram-sha-256.  Tusk serves TCP/IP only;
+                # "local" (Unix-domain socket) lines are kept for PostgreSQL's layout.
+
+                """ + caution + """
 
                 # TYPE  DATABASE        USER            ADDRESS                 METHOD
 
                 # "local" is for Unix domain socket connections only
-                local   all             all                                     trust
+                local   all             all                                     %1$s
                 # IPv4 local connections:
-                host    all             all             127.0.0.1/32            trust
+                host    all             all             127.0.0.1/32            %2$s
                 # IPv6 local connections:
-                host    all             all             ::1/128                 trust
+                host    all             all             ::1/128                 %2$s
                 # Allow replication connections from localhost, by a user with the
                 # replication privilege.
-                local   replication     all                                     trust
-                host    replication     all             127.0.0.1/32            trust
-                host    replication     all             ::1/128                 trust
-                """;
+                local   replication     all                                     %1$s
+                host    replication     all             127.0.0.1/32            %2$s
+                host    replication     all             ::1/128                 %2$s
+                """.formatted(local, host);
     }
 
     static String postgresqlAutoConf() {

@@ -13,13 +13,17 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * {@code tusk initdb -D DIR [-U NAME]} (PostgreSQL's {@code initdb.c}): makes a new data directory: PG_VERSION,
- * the configuration files, then the storage parts through {@link StorageEngine#bootstrap}. The superuser's name
- * is kept in {@code global/tusk_superuser} until the catalogs exist. On failure it removes what it created.
+ * {@code tusk initdb -D DIR [-U NAME] [-A METHOD] [--auth-local=M] [--auth-host=M] [--pwfile=FILE | -W]}
+ * (PostgreSQL's {@code initdb.c}): makes a new data directory: PG_VERSION, the configuration files, the storage
+ * parts through {@link StorageEngine#bootstrap}, then the system catalogs (template1, template0, postgres) with
+ * the bootstrap superuser. The superuser's name defaults to the operating-system user's, as initdb's does; it is
+ * also kept in {@code global/tusk_superuser}. On failure it removes what it created.
  */
 final class InitDb {
     static final String PG_VERSION = "15";
-    static final String DEFAULT_SUPERUSER = "postgres";
+    /** The options initdb takes. */
+    static final java.util.Set<String> OPTIONS = java.util.Set.of("D", "U", "A", "W", "auth-local", "auth-host",
+            "pwfile");
     static final String SUPERUSER_FILE = "tusk_superuser";
     private static final String PROG = "initdb";
 
@@ -32,7 +36,7 @@ final class InitDb {
             return cli.error("no data directory specified", "You must identify the directory where the data for"
                     + " this database system will reside.  Do this with the invocation option -D.");
         }
-        String superuser = cli.option('U').orElse(DEFAULT_SUPERUSER);
+        String superuser = cli.option('U').orElseGet(InitDb::defaultSuperuser);
         if (superuser.isEmpty()) {
             return cli.error("superuser name must not be empty");
         }
@@ -44,10 +48,21 @@ final class InitDb {
                     "If you want to create a new database system, either remove or empty the directory \"" + dir
                             + "\" or run " + PROG + " with an argument other than \"" + dir + "\".");
         }
-        return create(dir, superuser, cli.out(), cli);
+        InitAuth auth;
+        try {
+            auth = InitAuth.from(cli);
+        } catch (InitAuth.Failure e) {
+            return cli.error(e.getMessage());
+        }
+        return create(dir, superuser, auth, cli.out(), cli);
     }
 
-    private static int create(Path dir, String superuser, PrintStream out, Cli cli) {
+    /** The operating-system user's name (initdb's get_id), the default superuser. */
+    static String defaultSuperuser() {
+        return System.getProperty("user.name", "postgres");
+    }
+
+    private static int create(Path dir, String superuser, InitAuth auth, PrintStream out, Cli cli) {
         boolean existed = Files.exists(dir);
         out.println("The files belonging to this database system will be owned by user \""
                 + System.getProperty("user.name") + "\".");
@@ -64,7 +79,7 @@ final class InitDb {
             out.print("creating configuration files ... ");
             write(dir.resolve("PG_VERSION"), PG_VERSION + "\n");
             write(dir.resolve("postgresql.conf"), ConfigTemplates.postgresqlConf());
-            write(dir.resolve("pg_hba.conf"), ConfigTemplates.pgHbaConf());
+            write(dir.resolve("pg_hba.conf"), ConfigTemplates.pgHbaConf(auth.local(), auth.host()));
             write(dir.resolve("postgresql.auto.conf"), ConfigTemplates.postgresqlAutoConf());
             out.println("ok");
             out.print("running bootstrap ... ");
@@ -73,6 +88,16 @@ final class InitDb {
             Files.createDirectories(dir.resolve("global"));
             write(dir.resolve("global").resolve(SUPERUSER_FILE), superuser + "\n");
             out.println("ok");
+            out.print("performing post-bootstrap initialization ... ");
+            StorageEngine engine = StorageEngine.open(dir, settings.storageConfig());
+            try {
+                Wiring.bootstrapCatalogs(engine, superuser, auth.password());
+            } catch (RuntimeException e) {
+                engine.closeAfterCrash();
+                throw e;
+            }
+            engine.close();
+            out.println("ok");
         } catch (IOException | RuntimeException e) {
             out.println();
             cli.error(String.valueOf(e.getMessage()));
@@ -80,6 +105,11 @@ final class InitDb {
                     + dir + "\"");
             removeQuietly(dir, existed);
             return Cli.ERROR;
+        }
+        if (auth.warnTrust()) {
+            out.println();
+            out.flush();
+            cli.warning(InitAuth.TRUST_WARNING, InitAuth.TRUST_HINT);
         }
         out.println();
         out.println("Success. You can now start the database server using:");

@@ -33,13 +33,39 @@ public record Settings(String listenAddresses, int port, int sharedBuffers, int 
 
     /** Reads the data directory's configuration files. */
     public static Settings load(Path dataDir) {
+        return from(entries(dataDir));
+    }
+
+    /** The entries of postgresql.conf then postgresql.auto.conf, in file order. */
+    static List<ConfigFileParser.Entry> entries(Path dataDir) {
         List<ConfigFileParser.Entry> entries = new java.util.ArrayList<>(
                 ConfigFileParser.parse(dataDir.resolve("postgresql.conf")));
         Path auto = dataDir.resolve("postgresql.auto.conf");
         if (Files.exists(auto)) {
             entries.addAll(ConfigFileParser.parse(auto));
         }
-        return from(entries);
+        return entries;
+    }
+
+    /**
+     * Every parameter the files set, as written (later wins), for the SQL engine's GUCs (DateStyle, TimeZone, ...),
+     * with this server's effective {@code port} and {@code listen_addresses}.
+     */
+    public Map<String, String> asStrings(Path dataDir) {
+        Map<String, String> raw = new java.util.LinkedHashMap<>();
+        for (ConfigFileParser.Entry e : entries(dataDir)) {
+            raw.put(e.name(), e.value());
+        }
+        raw.put("port", Integer.toString(port));
+        raw.put("listen_addresses", listenAddresses);
+        return raw;
+    }
+
+    /** These settings with another port ({@code tusk start -p}). */
+    public Settings withPort(int newPort) {
+        return new Settings(listenAddresses, newPort, sharedBuffers, walBuffersBytes, synchronousCommit,
+                fullPageWrites, walWriterDelay, bgWriterDelay, bgWriterLruMaxPages, checkpointTimeout,
+                maxWalSizeBytes);
     }
 
     /** Settings from parsed entries (later entries win); unknown names are ignored with a warning. */
@@ -49,7 +75,9 @@ public record Settings(String listenAddresses, int port, int sharedBuffers, int 
         for (ConfigFileParser.Entry e : entries) {
             Guc guc = Guc.TABLE.get(e.name());
             if (guc == null) {
-                LOG.warn("configuration parameter \"{}\" in file \"{}\" line {} is not used by Tusk and is ignored",
+                // Session parameters (DateStyle, TimeZone, search_path, ...) belong to the SQL engine, which gets
+                // them through asStrings and checks them there.
+                LOG.debug("configuration parameter \"{}\" in file \"{}\" line {} is left to the SQL engine",
                         e.name(), e.file(), e.line());
                 continue;
             }

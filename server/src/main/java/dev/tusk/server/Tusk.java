@@ -12,9 +12,15 @@ public final class Tusk {
             tusk is a PostgreSQL-compatible database server.
 
             Usage:
-              tusk [start] [-D DATADIR] [-l FILENAME]   run the server (default data directory: ./tusk-data, or $TUSK_DATA)
-              tusk initdb -D DATADIR [-U NAME]          create a new data directory (superuser: postgres)
-              tusk stop [-D DATADIR]                    stop a running server
+              tusk [start] [-D DATADIR] [-p PORT] [-l FILENAME]
+                  run the server in the foreground (default data directory: ./tusk-data, or $TUSK_DATA,
+                  created on first start; -p overrides postgresql.conf's port)
+              tusk initdb -D DATADIR [-U NAME] [-A METHOD] [--auth-local=METHOD] [--auth-host=METHOD]
+                          [--pwfile=FILE | -W]
+                  create a new data directory (superuser: the operating-system user's name;
+                  METHOD: trust, reject, password, md5, scram-sha-256)
+              tusk stop [-D DATADIR] [-m smart|fast|immediate]
+                  stop a running server (default mode: fast)
               tusk status [-D DATADIR]                  tell whether a server is running
               tusk controldata -D DATADIR               print the control file, as pg_controldata
             """;
@@ -24,9 +30,9 @@ public final class Tusk {
 
     public static void main(String[] args) throws Exception {
         int code = run(args, System.out, System.err);
-        if (code != Cli.OK) {
-            System.exit(code);
-        }
+        // Also on success: a stopped server may still have idle non-daemon threads of its libraries.
+        System.out.flush();
+        System.exit(code);
     }
 
     /** Runs one command; returns the exit code. */
@@ -40,11 +46,11 @@ public final class Tusk {
         String program = command.equals("initdb") ? "initdb" : "tusk " + command;
         try {
             return switch (command) {
-                case "initdb" -> InitDb.run(Cli.parse(program, rest, Set.of('D', 'U'), out, err));
-                case "start" -> Start.run(Cli.parse(program, rest, Set.of('D', 'l'), out, err));
-                case "stop" -> PgCtl.stop(Cli.parse(program, rest, Set.of('D', 'm'), out, err));
-                case "status" -> PgCtl.status(Cli.parse(program, rest, Set.of('D'), out, err));
-                case "controldata" -> ControlData.run(Cli.parse(program, rest, Set.of('D'), out, err));
+                case "initdb" -> InitDb.run(Cli.parse(program, rest, InitDb.OPTIONS, out, err));
+                case "start" -> Start.run(Cli.parse(program, rest, Set.of("D", "l", "p"), out, err));
+                case "stop" -> PgCtl.stop(Cli.parse(program, rest, Set.of("D", "m"), out, err));
+                case "status" -> PgCtl.status(Cli.parse(program, rest, Set.of("D"), out, err));
+                case "controldata" -> ControlData.run(Cli.parse(program, rest, Set.of("D"), out, err));
                 default -> {
                     err.println("tusk: unknown command \"" + command + "\"");
                     err.print(USAGE);

@@ -1,6 +1,9 @@
 /**
  * The {@code tusk} command line (PostgreSQL's {@code bin/initdb}, {@code bin/pg_ctl}, {@code bin/pg_controldata}
  * and {@code PostmasterMain}'s start-up): {@link dev.tusk.server.Tusk} dispatches to one class per command.
+ * {@code start} runs a {@code RunningServer}: storage engine, then SQL engine, then the Postmaster with its
+ * listener ({@code Wiring} holds the calls into the other modules); shutdown signals map onto the Postmaster's
+ * modes ({@code Signals}: SIGTERM smart, SIGINT fast, SIGUSR1 immediate because a JVM cannot catch SIGQUIT).
  *
  * <p>Invariants:
  * <ul>

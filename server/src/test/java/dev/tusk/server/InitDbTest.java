@@ -75,4 +75,52 @@ class InitDbTest {
         Result again = tusk("initdb", "-D", dir.toString());
         assertEquals(1, again.code());
     }
+
+    @Test
+    void defaultsTrustLoopbackWithInitdbsWarningAndTheOsUserAsSuperuser() throws Exception {
+        Path dir = tmp.resolve("data");
+        Result r = tusk("initdb", "-D", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("""
+                initdb: warning: enabling "trust" authentication for local connections
+                initdb: hint: You can change this by editing pg_hba.conf or using the option -A, or --auth-local \
+                and --auth-host, the next time you run initdb.
+                """, r.err());
+        String hba = Files.readString(dir.resolve("pg_hba.conf"));
+        assertTrue(hba.contains("\nhost    all             all             127.0.0.1/32            trust\n"), hba);
+        assertTrue(hba.contains("\nhost    all             all             ::1/128                 trust\n"), hba);
+        assertTrue(hba.contains("\nlocal   all             all                                     trust\n"), hba);
+        assertEquals(System.getProperty("user.name") + "\n",
+                Files.readString(dir.resolve("global").resolve(InitDb.SUPERUSER_FILE)));
+    }
+
+    @Test
+    void scramWithAPasswordFile() throws Exception {
+        Path dir = tmp.resolve("data");
+        Path pw = tmp.resolve("pw.txt");
+        Files.writeString(pw, "s3cret\n");
+        Result r = tusk("initdb", "-D", dir.toString(), "-U", "admin", "--auth=scram-sha-256", "--pwfile=" + pw);
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err(), "no trust warning");
+        String hba = Files.readString(dir.resolve("pg_hba.conf"));
+        assertTrue(hba.contains("\nhost    all             all             127.0.0.1/32            scram-sha-256\n"), hba);
+        assertTrue(!hba.contains("trust\n"), hba);
+    }
+
+    @Test
+    void passwordMethodsNeedAPasswordAndMethodsAreChecked() throws Exception {
+        Result noPassword = tusk("initdb", "-D", tmp.resolve("a").toString(), "--auth=scram-sha-256");
+        assertEquals(1, noPassword.code());
+        assertEquals("initdb: error: must specify a password for the superuser to enable password authentication\n",
+                noPassword.err());
+        assertTrue(!Files.exists(tmp.resolve("a")));
+        // one trusted side is enough to set a password later, as in PostgreSQL
+        assertEquals(0, tusk("initdb", "-D", tmp.resolve("b").toString(), "--auth-host=md5").code());
+        Result bad = tusk("initdb", "-D", tmp.resolve("c").toString(), "-A", "bogus");
+        assertEquals("initdb: error: invalid authentication method \"bogus\" for \"local\" connections\n", bad.err());
+        Path empty = tmp.resolve("empty.txt");
+        Files.writeString(empty, "");
+        Result emptyPw = tusk("initdb", "-D", tmp.resolve("d").toString(), "--pwfile", empty.toString());
+        assertEquals("initdb: error: password file \"" + empty + "\" is empty\n", emptyPw.err());
+    }
 }
