@@ -42,9 +42,14 @@ class WalWriterTest {
             assertTrue(durable.get(30, TimeUnit.SECONDS) >= lsn);
             assertTrue(wal.flushLsn() >= lsn);
 
+            // The flush completes the future before its FlushDone reaches the actor, so wait for the count.
             TestProbe<WalWriter.Stats> probe = testKit.createTestProbe();
-            writer.tell(new WalWriter.GetStats(probe.ref()));
-            WalWriter.Stats stats = probe.receiveMessage();
+            WalWriter.Stats stats = probe.awaitAssert(Duration.ofSeconds(10), () -> {
+                writer.tell(new WalWriter.GetStats(probe.ref()));
+                WalWriter.Stats s = probe.receiveMessage();
+                assertEquals(1, s.flushes());
+                return s;
+            });
             assertEquals(1, stats.requests());
             assertEquals(1, stats.flushes());
             assertTrue(stats.flushedLsn() >= lsn);

@@ -1,5 +1,6 @@
 package dev.tusk.server;
 
+import dev.tusk.postmaster.Postmaster.ShutdownMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
@@ -24,21 +25,21 @@ final class PgCtl {
     }
 
     /**
-     * {@code pg_ctl stop [-m smart|fast|immediate]}: sends SIGTERM, SIGINT or (for immediate, see {@link Signals})
-     * SIGUSR1 (default fast, as pg_ctl 15)
-     * and waits for postmaster.pid to go away (do_stop, wait_for_postmaster_stop).
+     * {@code pg_ctl stop [-m smart|fast|immediate]} (default fast, as pg_ctl 15): writes the wanted mode for the
+     * server and sends SIGTERM (see {@link Signals} for why not SIGINT), then waits for postmaster.pid to go away
+     * (do_stop, wait_for_postmaster_stop).
      */
     static int stop(Cli cli) throws InterruptedException {
         Path dir = cli.dataDir().orElseGet(DataDirs::defaultDir);
-        String mode = cli.option('m').orElse("fast");
-        String signal = switch (mode) {
-            case "s", "smart" -> Signals.SMART;
-            case "f", "fast" -> Signals.FAST;
-            case "i", "immediate" -> Signals.IMMEDIATE;
+        String modeName = cli.option('m').orElse("fast");
+        ShutdownMode mode = switch (modeName) {
+            case "s", "smart" -> ShutdownMode.SMART;
+            case "f", "fast" -> ShutdownMode.FAST;
+            case "i", "immediate" -> ShutdownMode.IMMEDIATE;
             default -> null;
         };
-        if (signal == null) {
-            throw new Cli.UsageException("unrecognized shutdown mode \"" + mode + "\"");
+        if (mode == null) {
+            throw new Cli.UsageException("unrecognized shutdown mode \"" + modeName + "\"");
         }
         Path file = dir.resolve(PidFile.NAME);
         OptionalLong pid = PidFile.readPid(dir);
@@ -46,7 +47,10 @@ final class PgCtl {
             return cli.error("PID file \"" + file + "\" does not exist", "Is server running?");
         }
         ProcessHandle process = ProcessHandle.of(pid.getAsLong()).filter(ProcessHandle::isAlive).orElse(null);
-        if (process == null || !kill(signal, pid.getAsLong())) {
+        if (process != null) {
+            Signals.writeRequest(dir, mode);
+        }
+        if (process == null || !kill(Signals.STOP, pid.getAsLong())) {
             return cli.error("could not send stop signal (PID: " + pid.getAsLong() + "): No such process",
                     "The PID file \"" + file + "\" is stale; the next start replaces it.");
         }
@@ -63,7 +67,7 @@ final class PgCtl {
         }
         if (Files.exists(file) && process.isAlive()) {
             cli.out().println(" failed");
-            String hint = !signal.equals(Signals.SMART) ? null : "The \"-m fast\" option immediately disconnects "
+            String hint = mode != ShutdownMode.SMART ? null : "The \"-m fast\" option immediately disconnects "
                     + "sessions rather than waiting for session-initiated disconnection.";
             return cli.error("server does not shut down", hint);
         }
@@ -72,17 +76,9 @@ final class PgCtl {
         return Cli.OK;
     }
 
-    /** kill(2) with a signal name; ProcessHandle only sends SIGTERM and SIGKILL. */
-    static boolean kill(String signal, long pid) throws InterruptedException {
-        if (signal.equals(Signals.SMART)) {
-            return ProcessHandle.of(pid).map(ProcessHandle::destroy).orElse(false);
-        }
-        try {
-            Process kill = new ProcessBuilder("kill", "-s", signal, Long.toString(pid))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return kill.waitFor() == 0;
-        } catch (java.io.IOException e) {
-            return false;
-        }
+    /** kill(pid, SIGTERM). */
+    static boolean kill(String signal, long pid) {
+        assert signal.equals(Signals.STOP);
+        return ProcessHandle.of(pid).map(ProcessHandle::destroy).orElse(false);
     }
 }

@@ -72,7 +72,7 @@ final class RunningServer {
         }
         system = ActorSystem.create(postmaster, "tusk");
         sql.setCheckpointRequest(this::checkpoint);
-        Signals.install(this::requestShutdown);
+        Signals.install(dir, this::requestShutdown);
         Thread hook = new Thread(() -> requestShutdownAndWait(ShutdownMode.FAST), "tusk-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         Postmaster.ListenStatus status = awaitListening();

@@ -231,7 +231,8 @@ final class TuskServerProcess implements AutoCloseable {
             return;
         }
         try {
-            if (PgCtl.kill("INT", handle.pid()) && process.waitFor(60, TimeUnit.SECONDS)) {
+            Signals.writeRequest(dataDir, dev.tusk.postmaster.Postmaster.ShutdownMode.FAST);
+            if (PgCtl.kill(Signals.STOP, handle.pid()) && process.waitFor(60, TimeUnit.SECONDS)) {
                 return;
             }
             kill();

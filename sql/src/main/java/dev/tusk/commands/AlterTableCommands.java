@@ -118,6 +118,9 @@ public final class AlterTableCommands {
             }
             case AlterTableCmd.Other o -> {
             }
+            // SET STATISTICS / STORAGE / COMPRESSION / (attribute options): Tusk has no planner statistics
+            // targets, TOAST strategies or compression, so only the column's existence is checked.
+            case AlterTableCmd.ColumnOption o -> column(rel, o.column());
             default -> throw new TuskException(SqlState.FEATURE_NOT_SUPPORTED,
                     "this form of ALTER TABLE is not supported");
         }
@@ -172,7 +175,7 @@ public final class AlterTableCommands {
             int typeOid = s.type.type().oid();
             var p = dev.tusk.access.sequence.SequenceParams.resolve(1L, 1L, Sequences.defaultMax(typeOid, 1), 1L, 1L,
                     false);
-            RelationDesc seq = Sequences.create(ctx, seqName, rel.namespaceOid(), typeOid, p);
+            RelationDesc seq = Sequences.create(ctx, seqName, rel.namespaceOid(), typeOid, p, rel.persistence());
             seqOid = seq.oid();
             if (s.identity == '\0') {
                 defaultText = "nextval('" + TableCommands.regclassText(ctx, seq) + "'::regclass)";

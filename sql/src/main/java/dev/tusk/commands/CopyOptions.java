@@ -52,6 +52,15 @@ public record CopyOptions(boolean csv, boolean binary, char delimiter, String nu
         if (!csv && !binary && !format.equals("text")) {
             throw new TuskException(SqlState.INVALID_PARAMETER_VALUE, "COPY format \"" + format + "\" not recognized");
         }
+        if (binary && delimiter != null) {
+            throw new TuskException(SqlState.SYNTAX_ERROR, "cannot specify DELIMITER in BINARY mode");
+        }
+        if (binary && nullString != null) {
+            throw new TuskException(SqlState.SYNTAX_ERROR, "cannot specify NULL in BINARY mode");
+        }
+        if (binary && header) {
+            throw new TuskException(SqlState.FEATURE_NOT_SUPPORTED, "cannot specify HEADER in BINARY mode");
+        }
         if (!csv && (quote != null)) {
             throw new TuskException(SqlState.FEATURE_NOT_SUPPORTED, "COPY quote available only in CSV mode");
         }

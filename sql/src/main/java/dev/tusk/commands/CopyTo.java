@@ -96,7 +96,7 @@ public final class CopyTo {
     /** Writes every row to {@code out} (one chunk per line); returns the row count. */
     public static long run(CommandContext ctx, Source src, CopyOptions o, Consumer<byte[]> out) {
         if (o.binary()) {
-            throw new TuskException(SqlState.FEATURE_NOT_SUPPORTED, "COPY BINARY is not supported");
+            return runBinary(ctx, src, out);
         }
         CopyCodec codec = new CopyCodec(o);
         SessionFormats formats = ctx.functions().formats();
@@ -142,6 +142,72 @@ public final class CopyTo {
             }
         }
         return n;
+    }
+
+    /** The binary format's 11-byte signature, then the flags and header-extension length (both 0). */
+    static final byte[] BINARY_SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0};
+
+    /** COPY ... TO ... (FORMAT binary): header, one chunk per tuple (field count, then length + send() bytes), trailer. */
+    private static long runBinary(CommandContext ctx, Source src, Consumer<byte[]> out) {
+        SessionFormats formats = ctx.functions().formats();
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(BINARY_SIGNATURE.length + 8);
+        header.put(BINARY_SIGNATURE).putInt(0).putInt(0);
+        out.accept(header.array());
+        int[] types;
+        long n = 0;
+        if (src.query() != null) {
+            types = src.query().columns().stream().mapToInt(ResultColumn::typeOid).toArray();
+            try (RowCursor cur = src.query().open(ctx.exec(ctx.transaction().statementSnapshot(), new Object[0]))) {
+                Object[] row;
+                while ((row = cur.next()) != null) {
+                    out.accept(binaryTuple(types, row, formats));
+                    n++;
+                }
+            }
+        } else {
+            RelationDesc rel = src.table();
+            types = new int[src.attnums().size()];
+            for (int i = 0; i < types.length; i++) {
+                types[i] = rel.column(src.attnums().get(i)).typeOid();
+            }
+            HeapAm heap = new HeapAm(ctx.storage().buffers(), ctx.storage().smgr(), ctx.storage().transactions());
+            try (HeapScan scan = heap.scan(rel.heapRelation(), ctx.transaction().statementSnapshot())) {
+                while (scan.hasNext()) {
+                    Object[] all = Constraints.sqlRow(rel, scan.next().values());
+                    Object[] row = new Object[types.length];
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] = all[src.attnums().get(i) - 1];
+                    }
+                    if ((n & 1023) == 0) {
+                        ctx.checkInterrupts();
+                    }
+                    out.accept(binaryTuple(types, row, formats));
+                    n++;
+                }
+            }
+        }
+        out.accept(new byte[] {(byte) 0xff, (byte) 0xff});
+        return n;
+    }
+
+    private static byte[] binaryTuple(int[] types, Object[] row, SessionFormats formats) {
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream d = new java.io.DataOutputStream(buf);
+        try {
+            d.writeShort(row.length);
+            for (int i = 0; i < row.length; i++) {
+                if (row[i] == null) {
+                    d.writeInt(-1);
+                } else {
+                    byte[] b = TypeIo.binaryOut(types[i], row[i], formats);
+                    d.writeInt(b.length);
+                    d.write(b);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return buf.toByteArray();
     }
 
     private static byte[] line(CopyCodec codec, int[] types, Object[] row, SessionFormats formats, boolean[] force) {

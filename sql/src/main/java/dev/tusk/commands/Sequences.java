@@ -41,8 +41,15 @@ public final class Sequences {
     /** pg_sequence row, catalog relation and the storage page with the start state. */
     public static RelationDesc create(CommandContext ctx, String name, int namespaceOid, int typeOid,
             SequenceParams p) {
+        return create(ctx, name, namespaceOid, typeOid, p, 'p');
+    }
+
+    /** Like the above with relpersistence {@code persistence} ('t' for a temporary sequence or a temp table's serial). */
+    public static RelationDesc create(CommandContext ctx, String name, int namespaceOid, int typeOid,
+            SequenceParams p, char persistence) {
         CatalogWriter w = ctx.writer();
-        RelationDesc seq = w.createSequence(new NewRelation(name, namespaceOid, ctx.userOid(), 'p', java.util.List.of()),
+        RelationDesc seq = w.createSequence(new NewRelation(name, namespaceOid, ctx.userOid(),
+                persistence == 't' ? 't' : 'p', java.util.List.of()),
                 new SequenceDesc(0, typeOid, p.start(), p.increment(), p.maxValue(), p.minValue(), p.cache(),
                         p.cycle()));
         StorageEngine storage = ctx.storage();

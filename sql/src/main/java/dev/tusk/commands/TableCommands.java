@@ -117,7 +117,7 @@ public final class TableCommands {
                 String seqName = ctx.writer().chooseRelationName(name, s.name, "seq", ns);
                 int typeOid = s.type.type().oid();
                 SequenceParams p = SequenceParams.resolve(1L, 1L, Sequences.defaultMax(typeOid, 1), 1L, 1L, false);
-                RelationDesc seq = Sequences.create(ctx, seqName, ns, typeOid, p);
+                RelationDesc seq = Sequences.create(ctx, seqName, ns, typeOid, p, persistence);
                 s.sequenceOid = seq.oid();
                 if (s.identity == '\0') {
                     s.defaultText = "nextval('" + regclassText(ctx, seq) + "'::regclass)";

@@ -154,6 +154,20 @@ public final class ExprCompiler {
             case TypedExpr.Aggref a -> throw new TuskException(SqlState.GROUPING_ERROR,
                     "aggregate functions are not allowed here");
             case TypedExpr.SqlValue v -> SqlValueEval.compile(v);
+            case TypedExpr.WindowFunc w -> throw new TuskException(SqlState.WINDOWING_ERROR,
+                    "window functions are not allowed here");
+            case TypedExpr.UpperAggref u -> {
+                if (outer == null) {
+                    throw new IllegalStateException("outer aggregate without an enclosing query: " + u);
+                }
+                int aggSlot = outer.slotFor(u);
+                yield (row, st) -> st.outer(aggSlot);
+            }
+            case TypedExpr.FieldSelect f -> {
+                Evaluator arg = compile(f.arg());
+                int k = f.field();
+                yield (row, st) -> arg.eval(row, st) instanceof Object[] r && k < r.length ? r[k] : null;
+            }
             case TypedExpr.Subscript s -> {
                 Evaluator arr = compile(s.array());
                 Evaluator idx = compile(s.index());

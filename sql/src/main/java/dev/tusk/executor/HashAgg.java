@@ -11,7 +11,12 @@ import java.util.Map;
  * rows are {@code [group values..., aggregate results...]}, groups in first-seen order. Without GROUP BY
  * exactly one row comes out, even for empty input (count = 0, sum = NULL).
  */
-public record HashAgg(Plan child, Evaluator[] groupExprs, int[] groupTypes, List<AggSpec> aggs) implements Plan {
+public record HashAgg(Plan child, Evaluator[] groupExprs, int[] groupTypes, List<AggSpec> aggs, String groupKeyText)
+        implements Plan {
+    public HashAgg(Plan child, Evaluator[] groupExprs, int[] groupTypes, List<AggSpec> aggs) {
+        this(child, groupExprs, groupTypes, aggs, null);
+    }
+
     @Override
     public ExecNode start(ExecState st) {
         return new ExecNode() {

@@ -18,7 +18,7 @@ import java.util.List;
  * LATERAL (not supported).
  */
 public final class OuterRefs {
-    private final List<TypedExpr.Var> parentVars = new ArrayList<>();
+    private final List<TypedExpr> parentVars = new ArrayList<>();
     private final OuterRefs parent;
     private final boolean passThrough;
 
@@ -36,16 +36,20 @@ public final class OuterRefs {
         return new OuterRefs(parent, true);
     }
 
-    /** The slot for a Var with levelsUp &gt;= 1 seen inside the query. */
-    public int slotFor(TypedExpr.Var inner) {
+    /**
+     * The slot for an outer reference seen inside the query: a Var with levelsUp &gt;= 1 or an aggregate of an
+     * enclosing level ({@link TypedExpr.UpperAggref}).
+     */
+    public int slotFor(TypedExpr inner) {
+        int levelsUp = inner instanceof TypedExpr.Var v ? v.levelsUp() : ((TypedExpr.UpperAggref) inner).levelsUp();
         if (passThrough) {
-            if (inner.levelsUp() == 1 || parent == null) {
+            if (levelsUp == 1 || parent == null) {
                 throw new TuskException(SqlState.FEATURE_NOT_SUPPORTED,
                         "LATERAL references in FROM are not supported");
             }
-            return parent.slotFor(inner.withLevelsUp(inner.levelsUp() - 1));
+            return parent.slotFor(up(inner));
         }
-        TypedExpr.Var p = inner.withLevelsUp(inner.levelsUp() - 1);
+        TypedExpr p = up(inner);
         int i = parentVars.indexOf(p);
         if (i < 0) {
             parentVars.add(p);
@@ -54,8 +58,17 @@ public final class OuterRefs {
         return i;
     }
 
+    /** The reference as the query one level out sees it. */
+    private static TypedExpr up(TypedExpr e) {
+        if (e instanceof TypedExpr.Var v) {
+            return v.withLevelsUp(v.levelsUp() - 1);
+        }
+        TypedExpr.UpperAggref u = (TypedExpr.UpperAggref) e;
+        return u.levelsUp() == 1 ? u.agg() : new TypedExpr.UpperAggref(u.levelsUp() - 1, u.agg());
+    }
+
     /** The referenced Vars as the enclosing query sees them (sublink form only). */
-    public List<TypedExpr.Var> parentVars() {
+    public List<TypedExpr> parentVars() {
         return parentVars;
     }
 

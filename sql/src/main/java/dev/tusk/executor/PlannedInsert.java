@@ -23,9 +23,16 @@ public final class PlannedInsert implements PlannedStatement {
     private final Returning returning;
     private final int[] paramTypes;
     private final Set<Integer> relationOids;
+    private final OnConflict onConflict;
 
     public PlannedInsert(RelationDesc target, Plan source, Returning returning, int[] paramTypes,
             Set<Integer> relationOids) {
+        this(target, source, returning, paramTypes, relationOids, null);
+    }
+
+    public PlannedInsert(RelationDesc target, Plan source, Returning returning, int[] paramTypes,
+            Set<Integer> relationOids, OnConflict onConflict) {
+        this.onConflict = onConflict;
         this.target = Objects.requireNonNull(target, "target");
         this.source = Objects.requireNonNull(source, "source");
         this.returning = returning;
@@ -52,6 +59,11 @@ public final class PlannedInsert implements PlannedStatement {
                 c.close();
             }
         };
+    }
+
+    /** The compiled ON CONFLICT clause, or null when the INSERT has none. */
+    public OnConflict onConflict() {
+        return onConflict;
     }
 
     /** The compiled RETURNING list, or null. */

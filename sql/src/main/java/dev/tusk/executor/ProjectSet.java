@@ -11,9 +11,11 @@ import java.util.List;
  *
  * @param srfs per output column, the set-returning function (null for an ordinary column)
  * @param srfArgs per output column, the SRF's argument evaluators (null for ordinary columns)
+ * @param fields per output column, the field positions selected from the SRF's composite value in turn
+ *               ({@code (f(x)).n}); null or empty for the value itself
  */
-public record ProjectSet(Plan child, Evaluator[] exprs, FunctionDef[] srfs, Evaluator[][] srfArgs, int[][] argTypes)
-        implements Plan {
+public record ProjectSet(Plan child, Evaluator[] exprs, FunctionDef[] srfs, Evaluator[][] srfArgs, int[][] argTypes,
+        int[][] fields) implements Plan {
     @Override
     public ExecNode start(ExecState st) {
         ExecNode in = child.start(st);
@@ -53,7 +55,7 @@ public record ProjectSet(Plan child, Evaluator[] exprs, FunctionDef[] srfs, Eval
                     for (int i = 0; i < n; i++) {
                         if (its[i] != null) {
                             if (its[i].hasNext()) {
-                                out[i] = its[i].next();
+                                out[i] = select(its[i].next(), fields == null ? null : fields[i]);
                                 any = true;
                             } else {
                                 out[i] = null;
@@ -73,6 +75,15 @@ public record ProjectSet(Plan child, Evaluator[] exprs, FunctionDef[] srfs, Eval
                 in.close();
             }
         };
+    }
+
+    private static Object select(Object v, int[] path) {
+        if (path != null) {
+            for (int k : path) {
+                v = v instanceof Object[] r && k < r.length ? r[k] : null;
+            }
+        }
+        return v;
     }
 
     @Override

@@ -26,9 +26,15 @@ public record RecursiveUnion(Plan nonRecursive, Plan recursive, Object workKey, 
                 result = new ArrayList<>();
                 Set<RowKey> seen = new HashSet<>();
                 List<Object[]> working = collect(nonRecursive, st, seen, slots);
+                List<Object> innerCtes = new ArrayList<>();
+                cteKeys(recursive, innerCtes);
                 while (!working.isEmpty()) {
                     result.addAll(working);
                     st.shared().put(workKey, working);
+                    // a WITH inside the recursive term may read the work table: recompute it every round
+                    for (Object k : innerCtes) {
+                        st.shared().remove(k);
+                    }
                     working = collect(recursive, st, seen, slots);
                 }
                 st.shared().remove(workKey);
@@ -63,6 +69,15 @@ public record RecursiveUnion(Plan nonRecursive, Plan recursive, Object workKey, 
                 result = List.of();
             }
         };
+    }
+
+    private static void cteKeys(Plan p, List<Object> out) {
+        if (p instanceof CteScan c) {
+            out.add(c.key());
+        }
+        for (Plan child : p.children()) {
+            cteKeys(child, out);
+        }
     }
 
     @Override

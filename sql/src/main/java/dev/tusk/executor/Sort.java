@@ -8,7 +8,11 @@ import java.util.List;
  * Sorts its input in memory (PostgreSQL's nodeSort.c without the external merge: spilling past work_mem is a
  * known gap). Stable, so equal keys keep their input order.
  */
-public record Sort(Plan child, List<SortKey> keys) implements Plan {
+public record Sort(Plan child, List<SortKey> keys, String keyText) implements Plan {
+    public Sort(Plan child, List<SortKey> keys) {
+        this(child, keys, null);
+    }
+
     @Override
     public ExecNode start(ExecState st) {
         Comparator<Object[]> cmp = SortKey.comparator(keys);

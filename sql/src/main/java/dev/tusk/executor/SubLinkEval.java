@@ -24,7 +24,7 @@ final class SubLinkEval {
         SubqueryPlanner.SubPlan sp = planner.plan(s.subquery());
         Plan plan = sp.plan();
         List<Evaluator> params = new ArrayList<>();
-        for (TypedExpr.Var v : sp.refs().parentVars()) {
+        for (TypedExpr v : sp.refs().parentVars()) {
             params.add(parent.compile(v));
         }
         Evaluator[] paramEvals = params.toArray(Evaluator[]::new);

@@ -43,11 +43,15 @@ import java.util.function.BiPredicate;
 final class FromPlanner {
     private final QueryPlanBuilder builder;
 
+    /** The range table of the query being planned, for EXPLAIN's condition texts. */
+    private List<Rte> rtable = List.of();
+
     FromPlanner(QueryPlanBuilder builder) {
         this.builder = builder;
     }
 
     Built planFrom(Query q) {
+        rtable = q.rtable();
         List<TypedExpr> conjuncts = new ArrayList<>(Conjuncts.split(q.where()));
         if (q.from().isEmpty()) {
             Plan p = ValuesScan.oneEmptyRow();
@@ -110,7 +114,7 @@ final class FromPlanner {
         quals.stream().filter(x -> Conjuncts.rels(x) != null).forEach(ordered::add);
         quals.stream().filter(x -> Conjuncts.rels(x) == null).forEach(ordered::add);
         BiPredicate<Object[], ExecState> p = Conjuncts.predicate(ordered, builder.compiler(b.layout()));
-        return new Built(new Filter(b.plan(), p, Conjuncts.text(ordered)), b.layout());
+        return new Built(new Filter(b.plan(), p, qualText(ordered)), b.layout());
     }
 
     /** Base entries reachable from the top through inner joins only (their single-table quals may be pushed). */
@@ -249,7 +253,7 @@ final class FromPlanner {
             case Rte.JoinRte j -> throw new IllegalStateException("join entry planned as a relation");
         };
         if (!(rte instanceof Rte.Relation) && !quals.isEmpty()) {
-            p = new Filter(p, Conjuncts.predicate(quals, builder.compiler(layout)), Conjuncts.text(quals));
+            p = new Filter(p, Conjuncts.predicate(quals, builder.compiler(layout)), qualText(quals));
         }
         return new Built(p, layout);
     }
@@ -263,7 +267,7 @@ final class FromPlanner {
                     ch.lowerInclusive(), ch.upper() == null ? null : none.compile(ch.upper()), ch.upperInclusive(),
                     ch.keyType(), qual, ch.text());
         }
-        return new SeqScan(rel, qual, quals.isEmpty() ? null : Conjuncts.text(quals));
+        return new SeqScan(rel, qual, quals.isEmpty() ? null : qualText(quals));
     }
 
     private Plan function(Rte.Function f) {
@@ -318,6 +322,15 @@ final class FromPlanner {
             flattenUnion(n.right(), all, out);
         } else {
             out.add(setOp(t));
+        }
+    }
+
+    /** EXPLAIN's Filter text; never fails planning. */
+    private String qualText(List<TypedExpr> quals) {
+        try {
+            return dev.tusk.parser.analyze.Deparser.explainQuals(quals, rtable, rtable.size() > 1);
+        } catch (RuntimeException e) {
+            return Conjuncts.text(quals);
         }
     }
 }

@@ -57,7 +57,7 @@ final class Planner {
                 }
                 Returning r = returning(d.returning(), l, b, null);
                 return new PlannedInsert(d.target(), p, r, analyzer.finishParamTypes(),
-                        new HashSet<>(analyzer.relationOids()));
+                        new HashSet<>(analyzer.relationOids()), onConflict(d, b));
             }
             default -> {
                 Built src = new FromPlanner(b).planFrom(q);
@@ -143,5 +143,31 @@ final class Planner {
                     (short) 0));
         }
         return out;
+    }
+
+    /** ON CONFLICT compiled over (existing row, excluded row): range entries 0 and 1 side by side. */
+    private static dev.tusk.executor.OnConflict onConflict(DmlQuery d, QueryPlanBuilder b) {
+        dev.tusk.parser.analyze.OnConflictSpec oc = d.onConflict();
+        if (oc == null) {
+            return null;
+        }
+        if (oc.action() == dev.tusk.nodes.OnConflictClause.Action.NOTHING) {
+            return new dev.tusk.executor.OnConflict(true, oc.arbiters(), new Evaluator[0], null, List.of());
+        }
+        int n = d.target().columns().size();
+        RowLayout l = new RowLayout();
+        for (int i = 0; i < n; i++) {
+            l.putVar(0, i + 1, i);
+            l.putVar(1, i + 1, n + i);
+        }
+        l.setWidth(2 * n);
+        ExprCompiler c = b.compiler(l);
+        Evaluator[] set = new Evaluator[n];
+        for (int i = 0; i < n; i++) {
+            TypedExpr e = oc.setValues().get(i);
+            set[i] = e == null ? null : c.compile(e);
+        }
+        Evaluator where = oc.where() == null ? null : c.compile(oc.where());
+        return new dev.tusk.executor.OnConflict(false, oc.arbiters(), set, where, oc.updatedAttnums());
     }
 }

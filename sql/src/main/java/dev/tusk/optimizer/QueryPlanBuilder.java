@@ -15,6 +15,7 @@ import dev.tusk.executor.RowLayout;
 import dev.tusk.executor.Sort;
 import dev.tusk.executor.SortKey;
 import dev.tusk.executor.SubqueryPlanner;
+import dev.tusk.parser.analyze.Deparser;
 import dev.tusk.parser.analyze.ExprTrees;
 import dev.tusk.parser.analyze.Query;
 import dev.tusk.parser.analyze.SortItem;
@@ -56,6 +57,7 @@ final class QueryPlanBuilder {
         if (q.hasAggs()) {
             b = aggregate(q, b);
         }
+        b = WindowPlanner.plan(this, q, b);
         return upper(q, b);
     }
 
@@ -69,6 +71,15 @@ final class QueryPlanBuilder {
         for (SortItem s : q.orderBy()) {
             ExprTrees.collect(s.expr(), x -> x instanceof TypedExpr.Aggref, found);
         }
+        List<TypedExpr> upper = new ArrayList<>();
+        for (TargetEntry t : q.targets()) {
+            upperAggs(t.expr(), 0, upper);
+        }
+        upperAggs(q.having(), 0, upper);
+        for (SortItem s : q.orderBy()) {
+            upperAggs(s.expr(), 0, upper);
+        }
+        found.addAll(upper);
         for (TypedExpr f : found) {
             if (!aggrefs.contains(f)) {
                 aggrefs.add(f);
@@ -96,7 +107,19 @@ final class QueryPlanBuilder {
                     a.filter() == null ? null : c.predicate(a.filter()), orderExprs.toArray(Evaluator[]::new),
                     order));
         }
-        Plan agg = new HashAgg(in.plan(), groups, groupTypes, specs);
+        String groupText = null;
+        if (!q.groupBy().isEmpty()) {
+            try {
+                List<String> parts = new ArrayList<>();
+                for (TypedExpr g : q.groupBy()) {
+                    parts.add(Deparser.explainExpr(g, q.rtable(), q.rtable().size() > 1));
+                }
+                groupText = String.join(", ", parts);
+            } catch (RuntimeException e) {
+                groupText = null;
+            }
+        }
+        Plan agg = new HashAgg(in.plan(), groups, groupTypes, specs, groupText);
         RowLayout out = new RowLayout();
         for (int i = 0; i < q.groupBy().size(); i++) {
             out.putExpr(q.groupBy().get(i), i);
@@ -110,6 +133,70 @@ final class QueryPlanBuilder {
             p = new Filter(p, compiler(out).predicate(q.having()), "HAVING");
         }
         return new Built(p, out);
+    }
+
+    /**
+     * The aggregates of this query level that appear inside sublinks of {@code e} ({@code depth} sublink levels
+     * down already), as this level sees them.
+     */
+    private static void upperAggs(TypedExpr e, int depth, List<TypedExpr> out) {
+        if (e == null) {
+            return;
+        }
+        List<TypedExpr> found = new ArrayList<>();
+        ExprTrees.collect(e, x -> x instanceof TypedExpr.SubLink || x instanceof TypedExpr.UpperAggref, found);
+        for (TypedExpr f : found) {
+            if (f instanceof TypedExpr.UpperAggref u) {
+                if (u.levelsUp() == depth) {
+                    out.add(u.agg());
+                }
+            } else {
+                TypedExpr.SubLink sl = (TypedExpr.SubLink) f;
+                for (TypedExpr t : sl.testExprs()) {
+                    upperAggs(t, depth, out);
+                }
+                upperAggs(sl.subquery(), depth + 1, out);
+            }
+        }
+    }
+
+    private static void upperAggs(Query q, int depth, List<TypedExpr> out) {
+        for (TargetEntry t : q.targets()) {
+            upperAggs(t.expr(), depth, out);
+        }
+        upperAggs(q.where(), depth, out);
+        upperAggs(q.having(), depth, out);
+        for (SortItem s : q.orderBy()) {
+            upperAggs(s.expr(), depth, out);
+        }
+        for (dev.tusk.parser.analyze.Rte r : q.rtable()) {
+            if (r instanceof dev.tusk.parser.analyze.Rte.Subquery sq) {
+                upperAggs(sq.query(), depth + 1, out);
+            }
+        }
+    }
+
+    /** EXPLAIN's Sort Key text (show_sort_keys), null if it cannot be shown. */
+    private static String sortText(Query q, List<SortItem> items, List<SortItem> preferred) {
+        List<SortItem> use = preferred.isEmpty() ? items : preferred;
+        try {
+            List<String> parts = new ArrayList<>();
+            for (SortItem s : use) {
+                String t = Deparser.explainExpr(s.expr(), q.rtable(), q.rtable().size() > 1);
+                if (s.descending()) {
+                    t += " DESC";
+                    if (!s.nullsFirst()) {
+                        t += " NULLS LAST";
+                    }
+                } else if (s.nullsFirst()) {
+                    t += " NULLS FIRST";
+                }
+                parts.add(t);
+            }
+            return String.join(", ", parts);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Select list, ORDER BY, DISTINCT, LIMIT and the final projection. */
@@ -153,13 +240,14 @@ final class QueryPlanBuilder {
                     keys.add(new SortKey(exprs.indexOf(d), d.type(), false, false));
                 }
             }
-            p = new Sort(p, keys);
+            p = new Sort(p, keys, sortText(q, q.distinctOn().stream()
+                    .map(d -> new SortItem(d, false, false)).toList(), q.orderBy()));
             int[] slots = q.distinctOn().stream().mapToInt(exprs::indexOf).toArray();
             int[] types = q.distinctOn().stream().mapToInt(TypedExpr::type).toArray();
             p = new Distinct(p, slots, types);
         } else {
             if (!keys.isEmpty()) {
-                p = new Sort(p, keys);
+                p = new Sort(p, keys, sortText(q, q.orderBy(), List.of()));
             }
             if (q.distinct()) {
                 p = new Distinct(p, resultSlots, resultTypes);
@@ -181,9 +269,12 @@ final class QueryPlanBuilder {
         return p;
     }
 
-    /** A projection, or a ProjectSet when a select-list item is a set-returning function call. */
+    /**
+     * A projection, or a ProjectSet when a select-list item is a set-returning function call, possibly under a
+     * field selection ({@code (f(x)).n}).
+     */
     private static Plan project(Plan child, List<TypedExpr> exprs, ExprCompiler c) {
-        boolean anySrf = exprs.stream().anyMatch(e -> e instanceof TypedExpr.Func f && f.function().returnsSet());
+        boolean anySrf = exprs.stream().anyMatch(e -> srfOf(e) != null);
         Evaluator[] evals = new Evaluator[exprs.size()];
         if (!anySrf) {
             for (int i = 0; i < evals.length; i++) {
@@ -194,15 +285,30 @@ final class QueryPlanBuilder {
         FunctionDef[] srfs = new FunctionDef[exprs.size()];
         Evaluator[][] srfArgs = new Evaluator[exprs.size()][];
         int[][] argTypes = new int[exprs.size()][];
+        int[][] fields = new int[exprs.size()][];
         for (int i = 0; i < evals.length; i++) {
-            if (exprs.get(i) instanceof TypedExpr.Func f && f.function().returnsSet()) {
+            TypedExpr.Func f = srfOf(exprs.get(i));
+            if (f != null) {
                 srfs[i] = f.function();
                 srfArgs[i] = c.compileAll(f.args()).toArray(Evaluator[]::new);
                 argTypes[i] = f.argTypes();
+                List<Integer> path = new java.util.ArrayList<>();
+                for (TypedExpr e = exprs.get(i); e instanceof TypedExpr.FieldSelect fs; e = fs.arg()) {
+                    path.add(0, fs.field());
+                }
+                fields[i] = path.stream().mapToInt(Integer::intValue).toArray();
             } else {
                 evals[i] = c.compile(exprs.get(i));
             }
         }
-        return new ProjectSet(child, evals, srfs, srfArgs, argTypes);
+        return new ProjectSet(child, evals, srfs, srfArgs, argTypes, fields);
+    }
+
+    /** The set-returning call a select-list item yields directly or through field selections, else null. */
+    private static TypedExpr.Func srfOf(TypedExpr e) {
+        while (e instanceof TypedExpr.FieldSelect fs) {
+            e = fs.arg();
+        }
+        return e instanceof TypedExpr.Func f && f.function().returnsSet() ? f : null;
     }
 }

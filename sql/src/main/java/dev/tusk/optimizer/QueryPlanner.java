@@ -43,6 +43,26 @@ public final class QueryPlanner {
     }
 
     /**
+     * EXPLAIN [ (options) ] stmt without ANALYZE: the {@code QUERY PLAN} lines (one text row each) in
+     * PostgreSQL's text format as with COSTS OFF (cost estimates are not produced; the COSTS option is accepted
+     * and ignored). The session layer calls this for an {@link dev.tusk.nodes.ExplainStmt} whose
+     * {@code analyze} option is absent or false; the inner statement is planned like {@link #plan}.
+     */
+    public static java.util.List<String> explain(dev.tusk.nodes.ExplainStmt stmt, PlanningContext ctx) {
+        PlannedStatement ps = plan(stmt.query(), ctx);
+        if (ps instanceof dev.tusk.executor.PlannedQuery q) {
+            return dev.tusk.executor.Explain.lines(q.plan());
+        }
+        DmlQuery d = analyzeDml(stmt.query(), ctx);
+        String verb = switch (d.kind()) {
+            case INSERT -> "Insert on ";
+            case UPDATE -> "Update on ";
+            case DELETE -> "Delete on ";
+        };
+        return java.util.List.of(verb + d.target().name());
+    }
+
+    /**
      * CREATE VIEW's analysis: the view's columns (names after {@code aliases}, types, typmods) and its
      * definition text in pg_get_viewdef's form, to store in the catalog. Errors as for {@link #plan}.
      */

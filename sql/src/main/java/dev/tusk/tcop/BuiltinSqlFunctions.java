@@ -46,6 +46,8 @@ public final class BuiltinSqlFunctions {
         r.register(scalar(1765, "setval", List.of(TypeOids.REGCLASS, TypeOids.INT8, TypeOids.BOOL), TypeOids.INT8,
                 Volatility.VOLATILE, "setval3_oid",
                 (c, t, a) -> setval(c, (Integer) a[0], (Long) a[1], (Boolean) a[2])));
+        r.register(scalar(4032, "pg_sequence_last_value", List.of(TypeOids.REGCLASS), TypeOids.INT8,
+                Volatility.VOLATILE, "pg_sequence_last_value", (c, t, a) -> sequenceLastValue(c, (Integer) a[0])));
         r.register(scalar(2559, "lastval", List.of(), TypeOids.INT8, Volatility.VOLATILE, "lastval",
                 (c, t, a) -> lastval(c)));
         r.register(scalar(2077, "current_setting", List.of(TypeOids.TEXT), TypeOids.TEXT, Volatility.STABLE,
@@ -106,6 +108,14 @@ public final class BuiltinSqlFunctions {
                 s.sequences().cache(), s.currentTransaction());
         s.sequences().recordNextval(oid, v);
         return v;
+    }
+
+    /** pg_sequence_last_value: the last value handed out, null before the first nextval (what pg_sequences shows). */
+    private static Object sequenceLastValue(FunctionContext ctx, int oid) {
+        SessionServices s = services(ctx);
+        Seq q = sequence(s, oid);
+        dev.tusk.access.sequence.SequenceState st = Sequences.am(s.storage()).read(q.rel().locator(), q.rel().name());
+        return st.isCalled() ? st.lastValue() : null;
     }
 
     private static Object currval(FunctionContext ctx, int oid) {

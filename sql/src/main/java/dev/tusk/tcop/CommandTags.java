@@ -131,6 +131,7 @@ public final class CommandTags {
             case UnlistenStmt s -> true;
             case NotifyStmt s -> true;
             case LockStmt s -> true;
+            case VacuumStmt s -> true;
             case CopyStmt s -> !s.isFrom();
             default -> false;
         };

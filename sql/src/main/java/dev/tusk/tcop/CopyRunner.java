@@ -93,7 +93,7 @@ final class CopyRunner {
 
             @Override
             public ExecutionResult run(long maxRows, RowOut out) {
-                return new ExecutionResult.CopyInStarted((short) 0, columns, new ExecutionResult.CopyIn() {
+                return new ExecutionResult.CopyInStarted((short) (o.binary() ? 1 : 0), columns, new ExecutionResult.CopyIn() {
                     @Override
                     public void data(byte[] chunk) {
                         copy.data(chunk);
@@ -143,7 +143,7 @@ final class CopyRunner {
             });
         }
         return run(out -> {
-            out.sink().copyOutStart((short) 0, src.columnCount());
+            out.sink().copyOutStart((short) (o.binary() ? 1 : 0), src.columnCount());
             long n = CopyTo.run(ctx, src, o, bytes -> out.sink().copyData(bytes));
             return new ExecutionResult.Completed("COPY " + n);
         });

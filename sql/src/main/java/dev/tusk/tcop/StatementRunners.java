@@ -15,6 +15,8 @@ final class StatementRunners {
 
     static StatementRun create(TuskSession session, PreparedStatementImpl ps, Object[] params) {
         Stmt stmt = ps.stmt();
+        // Known gap: PostgreSQL lets a read-only transaction write temporary tables (ExecCheckXactReadOnly); the
+        // storage assigns no xid in a read-only transaction, so Tusk refuses those writes too.
         if (!CommandTags.readOnlySafe(stmt) && session.xact().readOnly()) {
             throw XactErrors.readOnly(CommandTags.tagOf(stmt));
         }

@@ -23,8 +23,11 @@ import java.util.function.Consumer;
 public final class TransactionBlock {
     public enum State { DEFAULT, STARTED, IMPLICIT, INPROGRESS, ABORT }
 
-    /** One SAVEPOINT: its name and the GUC nest level it opened. */
-    private record Savepoint(String name, int gucLevel) {}
+    /**
+     * One SAVEPOINT: its name, the GUC nest level it opened, and the read-only mode before it (a SET TRANSACTION
+     * READ ONLY inside a subtransaction ends with it, as xact.c restores prevXactReadOnly).
+     */
+    private record Savepoint(String name, int gucLevel, boolean readOnlyBefore) {}
 
     private final TransactionManager manager;
     private final GucSession gucs;
@@ -285,7 +288,7 @@ public final class TransactionBlock {
         }
         Subtransactions.begin(transaction());
         gucs.pushLevel();
-        savepoints.add(new Savepoint(name, gucs.nestLevel()));
+        savepoints.add(new Savepoint(name, gucs.nestLevel(), readOnly()));
     }
 
     /** RELEASE [SAVEPOINT] name: commits it and every savepoint opened after it. */
@@ -297,10 +300,28 @@ public final class TransactionBlock {
             throw XactErrors.inFailedTransaction();
         }
         int idx = find(name);
+        boolean ro = savepoints.get(idx).readOnlyBefore();
         while (savepoints.size() > idx) {
             Subtransactions.release(tx);
             gucs.releaseLevel();
             savepoints.remove(savepoints.size() - 1);
+        }
+        restoreReadOnly(ro);
+    }
+
+    /**
+     * xact.c's {@code XactReadOnly = s->prevXactReadOnly} at subtransaction end. Known gap: the storage's
+     * {@code Transaction.setReadOnly(false)} refuses inside a subtransaction or after the first snapshot (the
+     * SET TRANSACTION checks), and it has no internal restore, so going back to read-write only happens when
+     * those checks allow it; otherwise the transaction stays read-only.
+     */
+    private void restoreReadOnly(boolean ro) {
+        if (tx != null && tx.isReadOnly() != ro) {
+            try {
+                tx.setReadOnly(ro);
+            } catch (TuskException e) {
+                // see above
+            }
         }
     }
 
@@ -310,14 +331,16 @@ public final class TransactionBlock {
             throw XactErrors.onlyInBlock("ROLLBACK TO SAVEPOINT");
         }
         int idx = find(name);
+        boolean ro = savepoints.get(idx).readOnlyBefore();
         while (savepoints.size() > idx) {
             Subtransactions.rollback(tx);
             gucs.abortLevel();
             savepoints.remove(savepoints.size() - 1);
         }
+        restoreReadOnly(ro);
         Subtransactions.begin(tx);
         gucs.pushLevel();
-        savepoints.add(new Savepoint(name, gucs.nestLevel()));
+        savepoints.add(new Savepoint(name, gucs.nestLevel(), ro));
         state = State.INPROGRESS;
     }
 

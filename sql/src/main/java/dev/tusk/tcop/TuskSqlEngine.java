@@ -101,11 +101,15 @@ public final class TuskSqlEngine implements SqlEngine {
         }
         TuskSession session = new TuskSession(this, start, role, db);
         sessions.add(session);
+        // The catalog's count of connected sessions guards CREATE DATABASE ... TEMPLATE and DROP/RENAME DATABASE.
+        catalogs.sessionConnected(db.oid());
         return session;
     }
 
     void sessionClosed(TuskSession session) {
-        sessions.remove(session);
+        if (sessions.remove(session)) {
+            catalogs.sessionDisconnected(session.databaseOid());
+        }
     }
 
     /** Sessions connected to database {@code dbOid} other than {@code except} (DROP DATABASE's check). */

@@ -56,4 +56,12 @@ final class QueryTestPlans {
             return out;
         }
     }
+
+    /** EXPLAIN's QUERY PLAN lines for {@code sql} (an EXPLAIN statement). */
+    static List<String> explain(QueryFixture db, String sql) {
+        TuskSqlEngine engine = db.cluster.engine();
+        try (Transaction tx = engine.storage().transactions().begin()) {
+            return QueryPlanner.explain((dev.tusk.nodes.ExplainStmt) parse(sql), context(engine, tx, new int[0]));
+        }
+    }
 }

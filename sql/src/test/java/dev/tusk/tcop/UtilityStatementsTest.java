@@ -2,6 +2,7 @@ package dev.tusk.tcop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tusk.utils.error.Severity;
@@ -58,6 +59,9 @@ class UtilityStatementsTest {
             s.ok("BEGIN");
             assertEquals("ANALYZE", s.ok("ANALYZE vac").tag());
             s.ok("COMMIT");
+            assertEquals("ALTER TABLE", s.ok("ALTER TABLE vac ALTER COLUMN a SET STORAGE plain").tag());
+            assertEquals("ALTER TABLE", s.ok("ALTER TABLE vac ALTER a SET STATISTICS 100").tag());
+            assertEquals("42703", s.error("ALTER TABLE vac ALTER nosuch SET STORAGE plain").sqlState().code());
         }
     }
 
@@ -152,8 +156,11 @@ class UtilityStatementsTest {
         try (TestSession s = cluster.connect()) {
             s.ok("CREATE TABLE regt(a int)");
             s.ok("CREATE SEQUENCE regs");
+            assertEquals(null, s.value("SELECT pg_sequence_last_value('regs')"));
             TestSession.Result r = s.ok("SELECT 'regt'::regclass, nextval('regs'), pg_table_is_visible('regt'::regclass)");
             assertEquals(List.of("regt", "1", "t"), r.rows().get(0));
+            s.ok("SELECT nextval('regs')");
+            assertEquals("2", s.value("SELECT pg_sequence_last_value('regs')"));
         }
     }
 
@@ -215,6 +222,130 @@ class UtilityStatementsTest {
         assertEquals("57014", o.error().sqlState().code());
         try (TestSession t = cluster.connect()) {
             assertEquals("0", t.value("SELECT count(*) FROM closing"));
+        }
+    }
+    private static TuskException copyError(TestSession s, String sql, String data) {
+        try {
+            s.copyIn(sql, data, 7);
+        } catch (TuskException e) {
+            return e;
+        }
+        throw new AssertionError("expected COPY to fail");
+    }
+
+    @Test
+    void copyErrorsSayWhichLine() {
+        try (TestSession s = cluster.connect()) {
+            s.ok("CREATE TABLE cctx(a int PRIMARY KEY, b int NOT NULL, c int CHECK (c > 0))");
+            TuskException e = copyError(s, "COPY cctx FROM STDIN", "1\t2\t3\n2\tx\t3\n");
+            assertEquals("invalid input syntax for type integer: \"x\"", e.getMessage());
+            assertEquals("COPY cctx, line 2, column b: \"x\"", e.context());
+            e = copyError(s, "COPY cctx FROM STDIN", "1\t2\t3\n1\t2\t3\n");
+            assertEquals("23505", e.sqlState().code());
+            assertEquals("COPY cctx, line 2", e.context());
+            e = copyError(s, "COPY cctx FROM STDIN", "1\t\\N\t3\n");
+            assertEquals("23502", e.sqlState().code());
+            assertEquals("COPY cctx, line 1: \"1\t\\N\t3\"", e.context());
+            e = copyError(s, "COPY cctx FROM STDIN", "1\t2\t0\n");
+            assertEquals("23514", e.sqlState().code());
+            assertEquals("COPY cctx, line 1: \"1\t2\t0\"", e.context());
+            e = copyError(s, "COPY cctx FROM STDIN", "1\t2\n");
+            assertEquals("missing data for column \"c\"", e.getMessage());
+            assertEquals("COPY cctx, line 1: \"1\t2\"", e.context());
+            e = copyError(s, "COPY cctx FROM STDIN", "1\t2\t3\t4\n");
+            assertEquals("extra data after last expected column", e.getMessage());
+            assertEquals("COPY cctx, line 1: \"1\t2\t3\t4\"", e.context());
+        }
+    }
+    @Test
+    void readOnlyTransactionsMayAdvanceTemporarySequences() {
+        try (TestSession s = cluster.connect()) {
+            s.ok("CREATE TABLE rw_perm(a int)");
+            s.ok("CREATE TEMPORARY SEQUENCE rw_temp_seq");
+            s.ok("START TRANSACTION READ ONLY");
+            assertEquals("1", s.value("SELECT nextval('rw_temp_seq')"));
+            TuskException e = s.error("INSERT INTO rw_perm VALUES (1)");
+            assertEquals("25006", e.sqlState().code());
+            assertEquals("cannot execute INSERT in a read-only transaction", e.getMessage());
+            s.ok("ROLLBACK");
+        }
+    }
+
+    @Test
+    void readOnlySetInASavepointEndsWithIt() {
+        try (TestSession s = cluster.connect()) {
+            s.ok("BEGIN");
+            s.ok("SET TRANSACTION READ WRITE");
+            s.ok("SAVEPOINT x");
+            s.ok("SET TRANSACTION READ ONLY");
+            assertEquals("on", s.value("SHOW transaction_read_only"));
+            s.ok("ROLLBACK TO SAVEPOINT x");
+            assertEquals("off", s.value("SHOW transaction_read_only"));
+            s.ok("COMMIT");
+        }
+    }
+    @Test
+    void binaryCopyRoundTrips() {
+        try (TestSession s = cluster.connect()) {
+            s.ok("CREATE TABLE bsrc(a int, b text, c numeric, d timestamptz)");
+            s.ok("INSERT INTO bsrc VALUES (1, 'one', 1.5, '2020-01-02 03:04:05+00'), (2, NULL, NULL, NULL)");
+            s.ok("CREATE TABLE bdst(a int, b text, c numeric, d timestamptz)");
+            byte[] data = copyOut(s, "COPY bsrc TO STDOUT (FORMAT binary)");
+            assertEquals("PGCOPY", new String(data, 0, 6, java.nio.charset.StandardCharsets.US_ASCII));
+            assertEquals("COPY 2", copyInBytes(s, "COPY bdst FROM STDIN (FORMAT binary)", data, 5));
+            assertEquals("0", s.value("SELECT count(*) FROM (SELECT * FROM bsrc EXCEPT SELECT * FROM bdst) x"));
+            assertEquals("2", s.value("SELECT count(*) FROM bdst"));
+            TuskException e = assertThrows(TuskException.class,
+                    () -> copyInBytes(s, "COPY bdst FROM STDIN (FORMAT binary)", "garbage-data-here!!".getBytes(), 4));
+            assertEquals("22P04", e.sqlState().code());
+            assertEquals("COPY file signature not recognized", e.getMessage());
+            e = s.error("COPY bsrc TO STDOUT (FORMAT binary, HEADER)");
+            assertEquals("0A000", e.sqlState().code());
+            assertEquals("cannot specify HEADER in BINARY mode", e.getMessage());
+            assertEquals("cannot specify DELIMITER in BINARY mode",
+                    s.error("COPY bsrc TO STDOUT (FORMAT binary, DELIMITER ',')").getMessage());
+        }
+    }
+
+    private static byte[] copyOut(TestSession s, String sql) {
+        PreparedStatement ps = s.session().parseSimple(sql).get(0);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        short[] format = {-1};
+        try (Portal p = s.session().bind(ps, List.of(), new short[0], new short[0])) {
+            p.execute(0, new ResultSink() {
+                @Override
+                public void row(byte[][] fields) {
+                }
+
+                @Override
+                public void copyOutStart(short f, int columnCount) {
+                    format[0] = f;
+                }
+
+                @Override
+                public void copyData(byte[] data) {
+                    out.writeBytes(data);
+                }
+
+                @Override
+                public void notice(TuskException notice) {
+                }
+            });
+        }
+        assertEquals(1, format[0]);
+        return out.toByteArray();
+    }
+
+    private static String copyInBytes(TestSession s, String sql, byte[] bytes, int chunk) {
+        PreparedStatement ps = s.session().parseSimple(sql).get(0);
+        try (Portal p = s.session().bind(ps, List.of(), new short[0], new short[0])) {
+            ExecutionResult r = p.execute(0, null);
+            assertEquals(1, ((ExecutionResult.CopyInStarted) r).format());
+            ExecutionResult.CopyIn in = ((ExecutionResult.CopyInStarted) r).copyIn();
+            for (int i = 0; i < bytes.length; i += chunk) {
+                in.data(java.util.Arrays.copyOfRange(bytes, i, Math.min(bytes.length, i + chunk)));
+            }
+            return in.finish();
         }
     }
 }

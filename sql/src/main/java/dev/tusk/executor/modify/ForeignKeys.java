@@ -63,8 +63,9 @@ final class ForeignKeys {
         }
         RelationDesc parent = state.ctx().catalog().relation(fk.refRelationOid());
         if (!findReferenced(state, parent, fk.refAttnums(), key, fk.indexOid())) {
-            throw ModifyErrors.fkMissing(child.name(), fk.name(),
-                    RowText.key(child, fk.keyAttnums(), key, state.formats()), parent.name());
+            throw ModifyErrors.about(ModifyErrors.fkMissing(child.name(), fk.name(),
+                    RowText.key(child, fk.keyAttnums(), key, state.formats()), parent.name()),
+                    state.ctx().catalog(), child, null, fk.name());
         }
     }
 
@@ -190,8 +191,9 @@ final class ForeignKeys {
                     if (action == 'a' && findReferenced(state, parent, fk.refAttnums(), oldKey, fk.indexOid())) {
                         continue;
                     }
-                    throw ModifyErrors.fkReferenced(parent.name(), fk.name(), child.name(),
-                            RowText.key(parent, fk.refAttnums(), oldKey, state.formats()));
+                    throw ModifyErrors.about(ModifyErrors.fkReferenced(parent.name(), fk.name(), child.name(),
+                            RowText.key(parent, fk.refAttnums(), oldKey, state.formats())),
+                            state.ctx().catalog(), child, null, fk.name());
                 }
             }
         }

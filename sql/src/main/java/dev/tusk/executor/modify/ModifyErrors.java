@@ -1,11 +1,25 @@
 package dev.tusk.executor.modify;
 
+import dev.tusk.catalog.Catalog;
+import dev.tusk.catalog.RelationDesc;
 import dev.tusk.utils.error.SqlState;
 import dev.tusk.utils.error.TuskException;
 
 /** Constraint violation messages of execMain.c, nbtinsert.c and ri_triggers.c, in PostgreSQL's wording. */
 final class ModifyErrors {
     private ModifyErrors() {
+    }
+
+    /**
+     * The error naming its table and column or constraint (errtablecol/errtableconstraint), for clients that show
+     * or branch on them (pgjdbc's ServerErrorMessage).
+     */
+    static TuskException about(TuskException e, Catalog catalog, RelationDesc rel, String column, String constraint) {
+        TuskException named = e.withTable(catalog.namespace(rel.namespaceOid()).name(), rel.name());
+        if (column != null) {
+            named = named.withColumn(column);
+        }
+        return constraint == null ? named : named.withConstraint(constraint);
     }
 
     static TuskException notNull(String column, String relation, String failingRow) {

@@ -143,12 +143,14 @@ final class RelationWriter {
     void checkConstraints(Object[] row) {
         for (ColumnDesc c : rel.columns()) {
             if (!c.dropped() && c.notNull() && row[c.attnum() - 1] == null) {
-                throw ModifyErrors.notNull(c.name(), rel.name(), RowText.failingRow(rel, row, state.formats()));
+                throw ModifyErrors.about(ModifyErrors.notNull(c.name(), rel.name(),
+                        RowText.failingRow(rel, row, state.formats())), state.ctx().catalog(), rel, c.name(), null);
             }
         }
         for (Check ch : checks()) {
             if (!ch.expr().check(row, state.ctx())) {
-                throw ModifyErrors.check(rel.name(), ch.name(), RowText.failingRow(rel, row, state.formats()));
+                throw ModifyErrors.about(ModifyErrors.check(rel.name(), ch.name(),
+                        RowText.failingRow(rel, row, state.formats())), state.ctx().catalog(), rel, null, ch.name());
             }
         }
     }
@@ -188,8 +190,9 @@ final class RelationWriter {
                 }
             } catch (TuskException e) {
                 if (e.sqlState() == SqlState.UNIQUE_VIOLATION) {
-                    throw ModifyErrors.unique(idx.name(),
-                            RowText.key(rel, idx.keyAttnums(), RowText.pick(row, idx.keyAttnums()), state.formats()));
+                    throw ModifyErrors.about(ModifyErrors.unique(idx.name(),
+                            RowText.key(rel, idx.keyAttnums(), RowText.pick(row, idx.keyAttnums()), state.formats())),
+                            state.ctx().catalog(), rel, null, idx.name());
                 }
                 throw e;
             }

@@ -21,8 +21,21 @@ final class ColumnResolver {
         List<String> names = c.names();
         int loc = c.location();
         if (c.star()) {
-            throw AnalyzeErrors.at(SqlState.FEATURE_NOT_SUPPORTED, "row expansion via \"*\" is not supported here",
-                    loc);
+            if (names.isEmpty()) {
+                throw AnalyzeErrors.at(SqlState.FEATURE_NOT_SUPPORTED,
+                        "row expansion via \"*\" is not supported here", loc);
+            }
+            // t.* inside an expression: the whole row of t
+            String schema = names.size() >= 2 ? names.get(names.size() - 2) : null;
+            String table = names.get(names.size() - 1);
+            int levels = 0;
+            for (ParseState p = ps; p != null; p = p.parent, levels++) {
+                NsItem item = findRel(p, schema, table, loc);
+                if (item != null) {
+                    return ExprTrees.incrementLevels(wholeRow(item), levels);
+                }
+            }
+            throw missingTable(ps, table, loc);
         }
         switch (names.size()) {
             case 1 -> {
@@ -32,6 +45,13 @@ final class ColumnResolver {
                     TypedExpr e = unqualified(p, name, loc);
                     if (e != null) {
                         return ExprTrees.incrementLevels(withLocation(e, loc), levels);
+                    }
+                }
+                levels = 0;
+                for (ParseState p = ps; p != null; p = p.parent, levels++) {
+                    NsItem item = findRel(p, null, name, loc);
+                    if (item != null) {
+                        return ExprTrees.incrementLevels(wholeRow(item), levels);
                     }
                 }
                 throw AnalyzeErrors.columnNotFound(name, loc);
@@ -98,6 +118,11 @@ final class ColumnResolver {
             return ctid(item, loc);
         }
         return null;
+    }
+
+    /** A whole-row reference to a FROM item: a row of its visible columns. */
+    private static TypedExpr wholeRow(NsItem item) {
+        return new TypedExpr.Row(item.colExprs());
     }
 
     private static TypedExpr ctid(NsItem item, int loc) {

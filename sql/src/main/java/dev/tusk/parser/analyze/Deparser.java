@@ -39,6 +39,37 @@ public final class Deparser {
         return new QueryDeparser().query(q, 0) + ";";
     }
 
+    /**
+     * EXPLAIN's text for a list of conditions (show_qual): one as itself, several ANDed, columns named from
+     * {@code rtable}, qualified with their range entry's alias when {@code qualify}.
+     */
+    public static String explainQuals(java.util.List<TypedExpr> quals, java.util.List<Rte> rtable, boolean qualify) {
+        Deparser d = explainDeparser(rtable, qualify);
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        for (TypedExpr q : quals) {
+            String t = d.expr(q, false);
+            parts.add(t.startsWith("(") && t.endsWith(")") ? t : "(" + t + ")");
+        }
+        return parts.size() == 1 ? parts.get(0) : "(" + String.join(" AND ", parts) + ")";
+    }
+
+    /** EXPLAIN's text for a sort or group key expression (show_expression). */
+    public static String explainExpr(TypedExpr e, java.util.List<Rte> rtable, boolean qualify) {
+        return explainDeparser(rtable, qualify).expr(e, false);
+    }
+
+    private static Deparser explainDeparser(java.util.List<Rte> rtable, boolean qualify) {
+        return new Deparser(v -> {
+            if (v.levelsUp() != 0 || v.rtIndex() < 0 || v.rtIndex() >= rtable.size()) {
+                return "$" + v.attno();
+            }
+            Rte r = rtable.get(v.rtIndex());
+            String col = v.attno() >= 1 && v.attno() <= r.colNames().size() ? quoteIdent(r.colNames().get(v.attno() - 1))
+                    : "ctid";
+            return qualify && r.alias() != null ? quoteIdent(r.alias()) + "." + col : col;
+        }, new QueryDeparser());
+    }
+
     static Deparser withNames(Function<TypedExpr.Var, String> names, QueryDeparser queries) {
         return new Deparser(names, queries);
     }
@@ -93,7 +124,10 @@ public final class Deparser {
             case TypedExpr.Case c -> caseExpr(c);
             case TypedExpr.CaseTest t -> "CASE_TEST";
             case TypedExpr.SqlValue v -> v.op().name().replace("_N", "");
+            case TypedExpr.WindowFunc w -> WindowSpec.deparse(w, x -> expr(x, true));
             case TypedExpr.Subscript s -> expr(s.array(), true) + "[" + expr(s.index(), true) + "]";
+            case TypedExpr.UpperAggref u -> expr(u.agg(), false);
+            case TypedExpr.FieldSelect f -> "(" + expr(f.arg(), true) + ")." + f.name();
             case TypedExpr.Aggref a -> a.aggregate().name() + "(" + (a.star() ? "*"
                     : (a.distinct() ? "DISTINCT " : "") + list(a.args())) + ")"
                     + (a.filter() == null ? "" : " FILTER (WHERE " + expr(a.filter(), false) + ")");

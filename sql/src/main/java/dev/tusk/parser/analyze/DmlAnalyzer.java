@@ -70,9 +70,6 @@ final class DmlAnalyzer {
     }
 
     DmlQuery insert(InsertStmt s) {
-        if (s.onConflictClause() != null) {
-            throw AnalyzeErrors.unsupported("ON CONFLICT", -1);
-        }
         RelationDesc rel = target(s.relation(), "insert into");
         ParseState ps = new ParseState(null);
         List<CteDef> ctes = ctes(s.withClause(), ps);
@@ -90,7 +87,16 @@ final class DmlAnalyzer {
         } else if (src.isValues() && src.sortClause().isEmpty() && src.limitCount() == null
                 && src.withClause() == null) {
             List<List<TypedExpr>> rows = new ArrayList<>();
+            if (s.cols().isEmpty() && !src.valuesLists().isEmpty()
+                    && src.valuesLists().get(0).size() < cols.size()) {
+                // transformInsertRow: without a column list, fewer values fill the leading columns
+                cols = cols.subList(0, src.valuesLists().get(0).size());
+            }
             for (List<Expr> r : src.valuesLists()) {
+                if (r.size() != src.valuesLists().get(0).size()) {
+                    throw AnalyzeErrors.at(SqlState.SYNTAX_ERROR, "VALUES lists must all be the same length",
+                            r.isEmpty() ? -1 : r.get(0).location());
+                }
                 checkCount(r, cols, s);
                 List<TypedExpr> out = new ArrayList<>();
                 for (int i = 0; i < cols.size(); i++) {
@@ -121,6 +127,9 @@ final class DmlAnalyzer {
             if (out.size() > cols.size()) {
                 throw AnalyzeErrors.at(SqlState.SYNTAX_ERROR, "INSERT has more expressions than target columns",
                         -1);
+            }
+            if (out.size() < cols.size() && s.cols().isEmpty()) {
+                cols = cols.subList(0, out.size());
             }
             if (out.size() < cols.size()) {
                 throw AnalyzeErrors.at(SqlState.SYNTAX_ERROR, "INSERT has more target columns than expressions",
@@ -158,7 +167,8 @@ final class DmlAnalyzer {
             rps.namespace.addAll(it.namespace());
             returning = new TargetListAnalyzer(a).transform(s.returningList(), rps, ExprKind.RETURNING);
         }
-        return new DmlQuery(DmlQuery.Kind.INSERT, rel, 0, source, List.of(), returning);
+        OnConflictSpec oc = s.onConflictClause() == null ? null : onConflict(s, rel);
+        return new DmlQuery(DmlQuery.Kind.INSERT, rel, 0, source, List.of(), returning, oc);
     }
 
     private static void checkCount(List<Expr> r, List<ColumnDesc> cols, InsertStmt s) {
@@ -339,5 +349,83 @@ final class DmlAnalyzer {
 
     private List<TargetEntry> returning(List<ResTarget> list, ParseState ps) {
         return list.isEmpty() ? List.of() : new TargetListAnalyzer(a).transform(list, ps, ExprKind.RETURNING);
+    }
+
+    /** transformOnConflictClause: arbiter inference and the DO UPDATE SET/WHERE over (existing, excluded). */
+    private OnConflictSpec onConflict(InsertStmt s, RelationDesc rel) {
+        dev.tusk.nodes.OnConflictClause oc = s.onConflictClause();
+        List<dev.tusk.catalog.IndexDesc> arbiters = new ArrayList<>();
+        dev.tusk.nodes.InferClause inf = oc.infer();
+        if (inf == null) {
+            if (oc.action() == dev.tusk.nodes.OnConflictClause.Action.UPDATE) {
+                throw AnalyzeErrors.at(SqlState.SYNTAX_ERROR,
+                        "ON CONFLICT DO UPDATE requires inference specification or constraint name", oc.location());
+            }
+        } else if (inf.conname() != null) {
+            for (dev.tusk.catalog.IndexDesc ix : rel.indexes()) {
+                if (ix.name().equals(inf.conname()) && ix.unique()) {
+                    arbiters.add(ix);
+                }
+            }
+            if (arbiters.isEmpty()) {
+                throw AnalyzeErrors.at(SqlState.UNDEFINED_OBJECT, "constraint \"" + inf.conname()
+                        + "\" for table \"" + rel.name() + "\" does not exist", -1);
+            }
+        } else {
+            Set<Integer> cols = new HashSet<>();
+            for (dev.tusk.nodes.IndexElem e : inf.indexElems()) {
+                ColumnDesc c = e.name() == null ? null : rel.column(e.name());
+                if (c == null) {
+                    throw AnalyzeErrors.unsupported("ON CONFLICT inference on expressions", inf.location());
+                }
+                cols.add(c.attnum());
+            }
+            for (dev.tusk.catalog.IndexDesc ix : rel.indexes()) {
+                if (ix.unique() && new HashSet<>(ix.keyAttnums()).equals(cols)) {
+                    arbiters.add(ix);
+                }
+            }
+            if (arbiters.isEmpty()) {
+                throw AnalyzeErrors.at(SqlState.INVALID_COLUMN_REFERENCE,
+                        "there is no unique or exclusion constraint matching the ON CONFLICT specification", -1);
+            }
+        }
+        if (oc.action() == dev.tusk.nodes.OnConflictClause.Action.NOTHING) {
+            return new OnConflictSpec(oc.action(), arbiters, List.of(), null, List.of());
+        }
+        ParseState ps = new ParseState(null);
+        FromAnalyzer fa = new FromAnalyzer(a);
+        String refname = s.relation().alias() != null ? s.relation().alias().aliasname() : rel.name();
+        ps.namespace.addAll(fa.table(s.relation(), rel, refname, ps).namespace());
+        ps.namespace.addAll(fa.table(s.relation(), rel, "excluded", ps).namespace());
+        TypedExpr[] values = new TypedExpr[rel.columns().size()];
+        List<Integer> updated = new ArrayList<>();
+        for (ResTarget t : oc.targetList()) {
+            ColumnDesc c = rel.column(t.name());
+            if (c == null) {
+                throw AnalyzeErrors.at(SqlState.UNDEFINED_COLUMN, "column \"" + t.name() + "\" of relation \""
+                        + rel.name() + "\" does not exist", t.location());
+            }
+            if (values[c.attnum() - 1] != null) {
+                throw AnalyzeErrors.at(SqlState.DUPLICATE_COLUMN, "multiple assignments to same column \""
+                        + c.name() + "\"", t.location());
+            }
+            TypedExpr v;
+            if (t.val() instanceof SetToDefault) {
+                v = defaultValue(rel, c);
+            } else {
+                ps.exprKind = ExprKind.UPDATE_SET;
+                try {
+                    v = a.coercion().assign(a.exprs().transform(t.val(), ps), c.typeOid(), c.typmod(), c.name(),
+                            "expression", t.val().location());
+                } finally {
+                    ps.exprKind = ExprKind.NONE;
+                }
+            }
+            values[c.attnum() - 1] = v;
+            updated.add(c.attnum());
+        }
+        TypedExpr where = where(oc.whereClause(), ps);
+        return new OnConflictSpec(oc.action(), arbiters, java.util.Arrays.asList(values), where, updated);
     }
 }

@@ -11,6 +11,11 @@ import java.util.List;
  * relation as range-table entry {@code targetRt} of {@code source} (for INSERT, a pseudo entry).
  */
 public record DmlQuery(Kind kind, RelationDesc target, int targetRt, Query source, List<Integer> updatedAttnums,
-        List<TargetEntry> returning) {
+        List<TargetEntry> returning, OnConflictSpec onConflict) {
     public enum Kind { INSERT, UPDATE, DELETE }
+
+    public DmlQuery(Kind kind, RelationDesc target, int targetRt, Query source, List<Integer> updatedAttnums,
+            List<TargetEntry> returning) {
+        this(kind, target, targetRt, source, updatedAttnums, returning, null);
+    }
 }

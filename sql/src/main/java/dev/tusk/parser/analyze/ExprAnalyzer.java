@@ -1,5 +1,6 @@
 package dev.tusk.parser.analyze;
 
+import dev.tusk.catalog.ProcOutParams;
 import dev.tusk.nodes.AConst;
 import dev.tusk.nodes.AExpr;
 import dev.tusk.nodes.AIndices;
@@ -68,7 +69,19 @@ final class ExprAnalyzer {
                         coerce.coerceAll(args, t, name, m.location()), t, -1);
             }
             case ArrayExpr x -> array(x, ps);
-            case RowExpr r -> new TypedExpr.Row(transformAll(r.args(), ps));
+            case RowExpr r -> {
+                // ROW(t.*) spreads t's columns into the row (transformRowExpr's expandRecordVariable)
+                List<TypedExpr> fields = new ArrayList<>();
+                for (Expr arg : r.args()) {
+                    TypedExpr t = transform(arg, ps);
+                    if (arg instanceof ColumnRef c && c.star() && t instanceof TypedExpr.Row inner) {
+                        fields.addAll(inner.args());
+                    } else {
+                        fields.add(t);
+                    }
+                }
+                yield new TypedExpr.Row(fields);
+            }
             case SQLValueFunction f -> sqlValue(f);
             case SubLink s -> new SubLinkAnalyzer(a).transform(s, ps);
             case AIndirection i -> indirection(i, ps);
@@ -240,10 +253,80 @@ final class ExprAnalyzer {
                 }
                 TypedExpr index = coerce.implicit(transform(idx.uidx(), ps), TypeOids.INT4, i.location());
                 base = new TypedExpr.Subscript(base, index, elem);
+            } else if (item instanceof IndirectionItem.Field f) {
+                base = fieldSelect(base, f.name(), ps, i.location());
             } else {
                 throw AnalyzeErrors.unsupported("this kind of indirection", i.location());
             }
         }
         return base;
+    }
+
+    /** ParseFuncOrColumn's field selection on a composite: {@code (expr).name}. */
+    private static TypedExpr fieldSelect(TypedExpr base, String name, ParseState ps, int location) {
+        ProcOutParams.Out fields = base.type() == TypeOids.RECORD ? recordFields(base, ps, null) : null;
+        if (fields == null) {
+            if (base.type() == TypeOids.RECORD) {
+                throw AnalyzeErrors.at(SqlState.UNDEFINED_COLUMN, "could not identify column \"" + name
+                        + "\" in record data type", location);
+            }
+            throw AnalyzeErrors.at(SqlState.WRONG_OBJECT_TYPE, "column notation ." + name + " applied to type "
+                    + dev.tusk.utils.adt.TypeNames.format(base.type()) + ", which is not a composite type", location);
+        }
+        int k = fields.names().indexOf(name);
+        if (k < 0) {
+            throw AnalyzeErrors.at(SqlState.UNDEFINED_COLUMN, "could not identify column \"" + name
+                    + "\" in record data type", location);
+        }
+        return new TypedExpr.FieldSelect(base, k, name, fields.types().get(k));
+    }
+
+    /**
+     * The field names and types of a record-typed expression (expandRecordVariable): a function with OUT
+     * parameters, a ROW(...) constructor, or a column of a subquery or function in FROM whose output is one.
+     * {@code rtable} is the range table of a nested query level when {@code ps} is null.
+     */
+    static ProcOutParams.Out recordFields(TypedExpr e, ParseState ps, List<Rte> rtable) {
+        switch (e) {
+            case TypedExpr.Func fn -> {
+                return FromAnalyzer.outParams(fn);
+            }
+            case TypedExpr.Row r -> {
+                List<String> names = new java.util.ArrayList<>();
+                List<Integer> types = new java.util.ArrayList<>();
+                for (int k = 0; k < r.args().size(); k++) {
+                    names.add("f" + (k + 1));
+                    types.add(r.args().get(k).type());
+                }
+                return new ProcOutParams.Out(names, types);
+            }
+            case TypedExpr.Var v -> {
+                List<Rte> rt = rtable;
+                if (ps != null) {
+                    ParseState p = ps;
+                    for (int k = 0; k < v.levelsUp() && p != null; k++) {
+                        p = p.parent;
+                    }
+                    rt = p == null ? null : p.rtable;
+                } else if (v.levelsUp() != 0) {
+                    return null;
+                }
+                if (rt == null || v.rtIndex() < 0 || v.rtIndex() >= rt.size()) {
+                    return null;
+                }
+                if (rt.get(v.rtIndex()) instanceof Rte.Subquery sq && sq.query().setOp() == null
+                        && v.attno() >= 1 && v.attno() <= sq.query().targets().size()) {
+                    return recordFields(sq.query().targets().get(v.attno() - 1).expr(), null, sq.query().rtable());
+                }
+                if (rt.get(v.rtIndex()) instanceof Rte.Function f && !f.composite() && v.attno() == 1
+                        && f.call() instanceof TypedExpr.Func fn) {
+                    return FromAnalyzer.outParams(fn);
+                }
+                return null;
+            }
+            default -> {
+                return null;
+            }
+        }
     }
 }

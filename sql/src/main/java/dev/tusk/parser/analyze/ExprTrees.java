@@ -21,6 +21,7 @@ public final class ExprTrees {
             case TypedExpr.Param p -> List.of();
             case TypedExpr.CaseTest t -> List.of();
             case TypedExpr.SqlValue s -> List.of();
+            case TypedExpr.WindowFunc w -> WindowSpec.children(w);
             case TypedExpr.Func f -> f.args();
             case TypedExpr.Op o -> o.left() == null ? List.of(o.right()) : List.of(o.left(), o.right());
             case TypedExpr.Bool b -> b.args();
@@ -60,6 +61,8 @@ public final class ExprTrees {
                 yield l;
             }
             case TypedExpr.Subscript s -> List.of(s.array(), s.index());
+            case TypedExpr.FieldSelect f -> List.of(f.arg());
+            case TypedExpr.UpperAggref u -> List.of();
         };
     }
 
@@ -107,6 +110,7 @@ public final class ExprTrees {
             case TypedExpr.Param p -> p;
             case TypedExpr.CaseTest t -> t;
             case TypedExpr.SqlValue s -> s;
+            case TypedExpr.WindowFunc w -> WindowSpec.map(w, x -> map(x, fn));
             case TypedExpr.Func f -> new TypedExpr.Func(f.function(), mapAll(f.args(), fn), f.argTypes(), f.type(),
                     f.typmod(), f.form(), f.location());
             case TypedExpr.Op o -> new TypedExpr.Op(o.operator(), map(o.left(), fn), map(o.right(), fn), o.type(),
@@ -136,6 +140,8 @@ public final class ExprTrees {
                     .map(s -> new SortItem(map(s.expr(), fn), s.descending(), s.nullsFirst())).toList(), a.type(),
                     a.location());
             case TypedExpr.Subscript s -> new TypedExpr.Subscript(map(s.array(), fn), map(s.index(), fn), s.type());
+            case TypedExpr.UpperAggref u -> u;
+            case TypedExpr.FieldSelect f -> new TypedExpr.FieldSelect(map(f.arg(), fn), f.field(), f.name(), f.type());
         };
         return fn.apply(rebuilt.equals(e) ? e : rebuilt);
     }

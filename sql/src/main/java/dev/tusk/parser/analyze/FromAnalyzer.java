@@ -1,8 +1,10 @@
 package dev.tusk.parser.analyze;
 
 import dev.tusk.catalog.ColumnDesc;
+import dev.tusk.catalog.ProcOutParams;
 import dev.tusk.catalog.RelationDesc;
 import dev.tusk.nodes.Alias;
+import dev.tusk.nodes.ColumnDef;
 import dev.tusk.nodes.FromItem;
 import dev.tusk.nodes.FuncCall;
 import dev.tusk.nodes.JoinExpr;
@@ -13,6 +15,7 @@ import dev.tusk.nodes.RawStmt;
 import dev.tusk.nodes.SelectStmt;
 import dev.tusk.parser.Parser;
 import dev.tusk.utils.adt.TypeOids;
+import dev.tusk.utils.adt.TypeRegistry;
 import dev.tusk.utils.error.SqlState;
 import dev.tusk.utils.error.TuskException;
 import java.util.ArrayList;
@@ -195,8 +198,8 @@ final class FromAnalyzer {
         if (rf.lateral()) {
             throw AnalyzeErrors.unsupported("LATERAL", -1);
         }
-        if (rf.functions().size() != 1 || !rf.coldeflist().isEmpty()) {
-            throw AnalyzeErrors.unsupported("ROWS FROM or a column definition list", -1);
+        if (rf.functions().size() != 1) {
+            throw AnalyzeErrors.unsupported("ROWS FROM", -1);
         }
         ExprKind saved = ps.exprKind;
         ps.exprKind = ExprKind.FROM_FUNCTION;
@@ -212,26 +215,96 @@ final class FromAnalyzer {
         }
         call = a.coercion().resolveUnknown(call);
         String fname = rf.functions().get(0) instanceof FuncCall fc ? fc.simpleName() : "?column?";
-        if (call.type() == TypeOids.RECORD) {
-            throw AnalyzeErrors.at(SqlState.SYNTAX_ERROR,
-                    "a column definition list is required for functions returning \"record\"", -1);
-        }
         String refname = rf.alias() != null ? rf.alias().aliasname() : fname;
+        List<String> aliasCols = rf.alias() != null ? rf.alias().colnames() : List.of();
         List<String> names = new ArrayList<>();
         List<Integer> types = new ArrayList<>();
         List<Integer> typmods = new ArrayList<>();
-        names.add(rf.alias() != null && !rf.alias().colnames().isEmpty() ? rf.alias().colnames().get(0)
-                : rf.alias() != null ? rf.alias().aliasname() : fname);
-        types.add(call.type());
-        typmods.add(call.typmod());
+        boolean composite = false;
+        ProcOutParams.Out out = call instanceof TypedExpr.Func fn ? outParams(fn) : null;
+        if (!rf.coldeflist().isEmpty()) {
+            if (call.type() != TypeOids.RECORD) {
+                throw AnalyzeErrors.at(SqlState.SYNTAX_ERROR,
+                        "a column definition list is only allowed for functions returning \"record\"",
+                        rf.coldeflist().get(0).location());
+            }
+            if (out != null) {
+                throw AnalyzeErrors.at(SqlState.SYNTAX_ERROR,
+                        "a column definition list is redundant for a function with OUT parameters",
+                        rf.coldeflist().get(0).location());
+            }
+            for (ColumnDef cd : rf.coldeflist()) {
+                TypeResolver.Resolved r = TypeResolver.resolve(cd.typeName(), a);
+                names.add(cd.colname());
+                types.add(r.oid());
+                typmods.add(r.typmod());
+            }
+            composite = true;
+        } else if (out != null) {
+            names.addAll(out.names());
+            types.addAll(out.types());
+            for (int i = 0; i < out.types().size(); i++) {
+                typmods.add(-1);
+            }
+            composite = true;
+        } else if (call.type() == TypeOids.RECORD) {
+            throw AnalyzeErrors.at(SqlState.SYNTAX_ERROR,
+                    "a column definition list is required for functions returning \"record\"", -1);
+        } else {
+            names.add(rf.alias() != null ? rf.alias().aliasname() : fname);
+            types.add(call.type());
+            typmods.add(call.typmod());
+        }
+        int available = names.size() + (rf.ordinality() ? 1 : 0);
+        if (aliasCols.size() > available) {
+            throw AnalyzeErrors.at(SqlState.INVALID_COLUMN_REFERENCE, "table \"" + refname + "\" has " + available
+                    + " columns available but " + aliasCols.size() + " columns specified", -1);
+        }
         if (rf.ordinality()) {
-            names.add(rf.alias() != null && rf.alias().colnames().size() > 1 ? rf.alias().colnames().get(1)
-                    : "ordinality");
+            names.add("ordinality");
             types.add(TypeOids.INT8);
             typmods.add(-1);
         }
-        int rt = ps.addRte(new Rte.Function(call, false, rf.ordinality(), refname, names, types, typmods));
+        if (!rf.coldeflist().isEmpty()) {
+            // column names come from the definition list; alias column names may only cover ordinality
+            aliasCols = List.of();
+        }
+        for (int i = 0; i < aliasCols.size(); i++) {
+            names.set(i, aliasCols.get(i));
+        }
+        int rt = ps.addRte(new Rte.Function(call, composite, rf.ordinality(), refname, names, types, typmods));
         NsItem item = new NsItem(rt, refname, null, true, true, names, vars(rt, names, types, typmods), 0);
         return new Item(new JoinTree.Ref(rt), List.of(item), item);
+    }
+
+    /**
+     * The OUT columns of a function returning record (pg_proc's proallargtypes/proargmodes/proargnames), with
+     * polymorphic OUT types resolved from the actual argument types; null when it has none.
+     */
+    static ProcOutParams.Out outParams(TypedExpr.Func fn) {
+        ProcOutParams.Out out = ProcOutParams.of(fn.function().oid());
+        if (out == null) {
+            return null;
+        }
+        int elem = 0;
+        for (TypedExpr arg : fn.args()) {
+            int e = TypeRegistry.builtin().elementOf(arg.type());
+            if (e != 0) {
+                elem = e;
+                break;
+            }
+        }
+        List<Integer> types = new ArrayList<>();
+        for (int t : out.types()) {
+            if (t == TypeOids.ANYELEMENT || t == TypeOids.ANYCOMPATIBLE) {
+                types.add(elem != 0 ? elem : TypeOids.TEXT);
+            } else if (t == TypeOids.ANYARRAY || t == TypeOids.ANYCOMPATIBLEARRAY) {
+                int arr = elem != 0 ? TypeRegistry.builtin().arrayOf(elem) : 0;
+                types.add(arr != 0 ? arr : TypeOids.TEXT_ARRAY);
+            } else {
+                types.add(t);
+            }
+        }
+        return new ProcOutParams.Out(out.names(), types);
     }
 }

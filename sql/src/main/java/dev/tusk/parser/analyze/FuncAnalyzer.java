@@ -32,7 +32,7 @@ final class FuncAnalyzer {
         String name = f.simpleName();
         int loc = f.location();
         if (f.over() != null) {
-            throw AnalyzeErrors.unsupported("window function call", loc);
+            return new WindowAnalyzer(a).transform(f, ps);
         }
         for (Expr arg : f.args()) {
             if (arg instanceof NamedArgExpr) {
@@ -127,9 +127,6 @@ final class FuncAnalyzer {
         if (ps.exprKind == ExprKind.AGGREGATE_ARG) {
             throw AnalyzeErrors.at(SqlState.GROUPING_ERROR, "aggregate function calls cannot be nested", loc);
         }
-        if (!ps.exprKind.aggregatesAllowed) {
-            throw AnalyzeErrors.notAllowed("aggregate functions", ps.exprKind.display, loc);
-        }
         ExprKind saved = ps.exprKind;
         TypedExpr filter = null;
         List<SortItem> order = new ArrayList<>();
@@ -149,7 +146,41 @@ final class FuncAnalyzer {
         } finally {
             ps.exprKind = saved;
         }
-        ps.hasAggs = true;
-        return new TypedExpr.Aggref(fn, args, f.aggStar(), f.aggDistinct(), filter, order, returnType, loc);
+        TypedExpr.Aggref agg = new TypedExpr.Aggref(fn, args, f.aggStar(), f.aggDistinct(), filter, order,
+                returnType, loc);
+        int levelsUp = aggLevelsUp(agg);
+        if (levelsUp == 0) {
+            if (!ps.exprKind.aggregatesAllowed) {
+                throw AnalyzeErrors.notAllowed("aggregate functions", ps.exprKind.display, loc);
+            }
+            ps.hasAggs = true;
+            return agg;
+        }
+        // check_agg_arguments: only outer columns in the arguments, so the aggregate belongs to that query
+        ParseState owner = ps;
+        for (int k = 0; k < levelsUp; k++) {
+            owner = owner.parent;
+        }
+        if (!owner.exprKind.aggregatesAllowed) {
+            throw AnalyzeErrors.notAllowed("aggregate functions", owner.exprKind.display, loc);
+        }
+        owner.hasAggs = true;
+        TypedExpr outer = ExprTrees.map(agg, x -> x instanceof TypedExpr.Var v && v.levelsUp() >= levelsUp
+                ? v.withLevelsUp(v.levelsUp() - levelsUp) : x);
+        return new TypedExpr.UpperAggref(levelsUp, (TypedExpr.Aggref) outer);
+    }
+
+    /** The query level the aggregate belongs to: the lowest level among the Vars of its arguments. */
+    private static int aggLevelsUp(TypedExpr.Aggref agg) {
+        List<TypedExpr> vars = new ArrayList<>();
+        ExprTrees.collect(agg, x -> x instanceof TypedExpr.Var, vars);
+        if (vars.isEmpty()) {
+            return 0;
+        }
+        int min = Integer.MAX_VALUE;
+        for (TypedExpr v : vars) {
+            min = Math.min(min, ((TypedExpr.Var) v).levelsUp());
+        }
+        return min;
     }
 }

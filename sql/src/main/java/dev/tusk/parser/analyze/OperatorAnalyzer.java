@@ -79,8 +79,22 @@ final class OperatorAnalyzer {
         if (l.size() != r.size()) {
             throw AnalyzeErrors.at(SqlState.SYNTAX_ERROR, "unequal number of entries in row expressions", loc);
         }
+        if (op.equals("<") || op.equals("<=") || op.equals(">") || op.equals(">=")) {
+            // make_row_comparison_op: the first unequal pair decides; NULL in a deciding pair gives NULL.
+            // a < c OR (a = c AND (rest)) keeps exactly those semantics.
+            String strict = op.substring(0, 1);
+            TypedExpr result = makeOp(op, l.get(l.size() - 1), r.get(r.size() - 1), loc);
+            for (int i = l.size() - 2; i >= 0; i--) {
+                TypedExpr lt = makeOp(strict, l.get(i), r.get(i), loc);
+                TypedExpr eq = makeOp("=", l.get(i), r.get(i), loc);
+                result = new TypedExpr.Bool(TypedExpr.BoolKind.OR,
+                        List.of(lt, new TypedExpr.Bool(TypedExpr.BoolKind.AND, List.of(eq, result))));
+            }
+            return result;
+        }
         if (!op.equals("=") && !op.equals("<>")) {
-            throw AnalyzeErrors.unsupported("row comparison with " + op, loc);
+            throw AnalyzeErrors.at(SqlState.UNDEFINED_FUNCTION,
+                    "could not determine interpretation of row comparison operator " + op, loc);
         }
         List<TypedExpr> parts = new ArrayList<>();
         for (int i = 0; i < l.size(); i++) {

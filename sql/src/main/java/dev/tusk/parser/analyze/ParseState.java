@@ -19,6 +19,8 @@ final class ParseState {
     boolean hasAggs;
     /** A set-operation leaf keeps unknown-type outputs for the UNION's type resolution. */
     boolean keepUnknownOutputs;
+    /** The WINDOW clause's named windows (WindowAnalyzer resolves OVER name against them). */
+    List<dev.tusk.nodes.WindowDef> windowDefs = List.of();
 
     ParseState(ParseState parent) {
         this.parent = parent;

@@ -33,9 +33,7 @@ final class SelectAnalyzer {
         if (s.isValues()) {
             return values(s, ps, ctes);
         }
-        if (!s.windowClause().isEmpty()) {
-            throw AnalyzeErrors.unsupported("WINDOW clause", s.location());
-        }
+        ps.windowDefs = WindowAnalyzer.windowClause(s.windowClause());
         List<JoinTree> from = new FromAnalyzer(a).transform(s.fromClause(), ps);
         List<TargetEntry> targets = new ArrayList<>(new TargetListAnalyzer(a).transform(s.targetList(), ps,
                 ExprKind.SELECT_TARGET));

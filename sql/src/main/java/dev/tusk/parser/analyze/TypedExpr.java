@@ -228,11 +228,48 @@ public sealed interface TypedExpr {
         }
     }
 
+    /**
+     * A window function call (PostgreSQL's WindowFunc): a built-in window function ({@code aggregate} null) or an
+     * aggregate over the window frame. Built by WindowAnalyzer, computed by the executor's WindowAgg.
+     */
+    record WindowFunc(String name, FunctionDef aggregate, List<TypedExpr> args, boolean star, TypedExpr filter,
+            WindowSpec window, int type, int location) implements TypedExpr {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof WindowFunc w && w.name.equals(name) && w.args.equals(args) && w.star == star
+                    && java.util.Objects.equals(w.filter, filter) && w.window.equals(window) && w.type == type;
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode() * 31 + args.hashCode();
+        }
+    }
+
     /** CURRENT_DATE, CURRENT_USER, ... */
     record SqlValue(SQLValueFunction.Op op, int type, int typmod) implements TypedExpr {
     }
 
     /** {@code array[index]} (1-based), null when out of range. */
     record Subscript(TypedExpr array, TypedExpr index, int type) implements TypedExpr {
+    }
+
+    /**
+     * {@code (arg).field} on a composite value (PostgreSQL's FieldSelect): {@code field} is the 0-based position
+     * in the Object[] row value, {@code name} the field name for deparsing.
+     */
+    record FieldSelect(TypedExpr arg, int field, String name, int type) implements TypedExpr {
+    }
+
+    /**
+     * An aggregate whose arguments use only columns of a query {@code levelsUp} levels out (PostgreSQL's Aggref
+     * with agglevelsup &gt; 0): that query computes it, and here it is an outer reference like a Var.
+     * {@code agg}'s Vars are relative to that outer query.
+     */
+    record UpperAggref(int levelsUp, Aggref agg) implements TypedExpr {
+        @Override
+        public int type() {
+            return agg.type();
+        }
     }
 }

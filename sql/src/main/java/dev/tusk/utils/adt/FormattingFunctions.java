@@ -34,13 +34,7 @@ final class FormattingFunctions {
                 .fn("to_timestamp", (c, ty, a) -> DateTimeFormat.parse((String) a[0], (String) a[1],
                         "timestamp with time zone").atZone(c.formats().timeZone()).toInstant())
                 .fn2("to_date", (a, b) -> DateTimeFormat.parse((String) a, (String) b, "date").toLocalDate())
-                .fn2("numeric_to_number", (a, b) -> {
-                    String digits = ((String) a).replaceAll("[^0-9.\\-]", "");
-                    if (digits.isEmpty() || digits.equals("-") || digits.equals(".")) {
-                        throw AdtErrors.invalidSyntax("numeric", (String) a);
-                    }
-                    return NumericType.parse(digits);
-                });
+                .fn2("numeric_to_number", (a, b) -> NumericFormat.toNumber((String) a, (String) b));
     }
 
     private static boolean isInf(LocalDateTime ts) {

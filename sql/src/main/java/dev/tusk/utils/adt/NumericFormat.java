@@ -16,6 +16,7 @@ final class NumericFormat {
             value = BigDecimal.ZERO;
         }
         boolean fm = false;
+        boolean thUpper = false;
         boolean pr = false;
         boolean hasS = false;
         boolean sAtEnd = false;
@@ -37,6 +38,10 @@ final class NumericFormat {
             } else if (rest.startsWith("MI")) {
                 mi = true;
                 pattern.append('M');
+                i++;
+            } else if (f.startsWith("TH", i) || f.startsWith("th", i)) {
+                thUpper = c == 'T';
+                pattern.append(TH_MARK);
                 i++;
             } else if (rest.startsWith("PL") || rest.startsWith("SG")) {
                 pattern.append(rest.startsWith("PL") ? 'P' : 'G');
@@ -107,15 +112,34 @@ final class NumericFormat {
                 case 'P' -> body.append(neg ? ' ' : '+');
                 case 'G' -> body.append(neg ? '-' : '+');
                 case 'S' -> { }
+                case TH_MARK -> {
+                    // formatting.c skips TH for negative numbers, decimal formats and overflow
+                    if (!neg && !afterPoint && !overflow) {
+                        String suffix = ordinal(intStr);
+                        body.append(thUpper ? suffix.toUpperCase(java.util.Locale.ROOT) : suffix);
+                    }
+                }
                 default -> body.append(c);
             }
         }
         String s = body.toString();
         if (fm && fracDigits > 0 && !overflow) {
-            // fill mode drops trailing zeros of the fraction (9 positions)
+            // fill mode drops trailing zeros of the fraction's 9 positions; 0 positions always print
+            int minFrac = 0;
+            int fracIndex = 0;
+            int patPoint = pattern.indexOf(".");
+            for (int i = patPoint + 1; patPoint >= 0 && i < pattern.length(); i++) {
+                char pc = pattern.charAt(i);
+                if (pc == '9' || pc == '0') {
+                    fracIndex++;
+                    if (pc == '0') {
+                        minFrac = fracIndex;
+                    }
+                }
+            }
             int end = s.length();
             int point = s.indexOf('.');
-            while (end > point + 1 && s.charAt(end - 1) == '0') {
+            while (end > point + 1 + minFrac && s.charAt(end - 1) == '0') {
                 end--;
             }
             s = s.substring(0, end);
@@ -144,6 +168,81 @@ final class NumericFormat {
             }
         }
         return out;
+    }
+
+    /**
+     * to_number: reads as many integer digits as the format has digit positions (9 or 0) before its decimal point
+     * (. or D) and as many fraction digits as it has after it, skipping everything else; a '-' anywhere (S, MI,
+     * SG, a leading sign) or angle brackets with PR make the number negative.
+     */
+    static BigDecimal toNumber(String input, String fmt) {
+        String uf = fmt.toUpperCase(java.util.Locale.ROOT);
+        int intPositions = 0;
+        int fracPositions = 0;
+        boolean point = false;
+        for (int i = 0; i < uf.length(); i++) {
+            char c = uf.charAt(i);
+            if (c == '9' || c == '0') {
+                if (point) {
+                    fracPositions++;
+                } else {
+                    intPositions++;
+                }
+            } else if (c == '.' || c == 'D') {
+                point = true;
+            } else if (c == '"') {
+                int close = uf.indexOf('"', i + 1);
+                i = close < 0 ? uf.length() : close;
+            }
+        }
+        boolean neg = input.indexOf('-') >= 0 || uf.contains("PR") && input.indexOf('<') >= 0;
+        StringBuilder intPart = new StringBuilder();
+        StringBuilder fracPart = new StringBuilder();
+        boolean inFrac = false;
+        boolean sawPoint = false;
+        for (int i = 0; i < input.length(); i++) {
+            char c = input.charAt(i);
+            if (c == '.' && !inFrac && point) {
+                inFrac = true;
+                sawPoint = true;
+            } else if (Character.isDigit(c)) {
+                if (inFrac) {
+                    if (fracPart.length() >= fracPositions) {
+                        break;
+                    }
+                    fracPart.append(c);
+                } else {
+                    if (intPart.length() >= intPositions) {
+                        break;
+                    }
+                    intPart.append(c);
+                }
+            }
+        }
+        if (intPart.isEmpty() && fracPart.isEmpty() && !sawPoint) {
+            throw AdtErrors.invalidSyntax("numeric", input);
+        }
+        BigDecimal r = new BigDecimal((intPart.isEmpty() ? "0" : intPart.toString())
+                + (fracPart.isEmpty() ? "" : "." + fracPart));
+        return neg ? r.negate() : r;
+    }
+
+    /** Marks where TH/th stood in the format (a private-use character no format can contain literally). */
+    private static final char TH_MARK = (char) 0xE000;
+
+    /** get_th: st, nd, rd or th for the integer's last digits. */
+    private static String ordinal(String digits) {
+        int n = digits.isEmpty() ? 0 : digits.charAt(digits.length() - 1) - '0';
+        boolean teen = digits.length() > 1 && digits.charAt(digits.length() - 2) == '1';
+        if (teen) {
+            return "th";
+        }
+        return switch (n) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
     }
 
     private static boolean afterPointReached(CharSequence pattern, int index) {

@@ -4,7 +4,9 @@
  * text and binary I/O
  * ({@link dev.tusk.utils.adt.TypeIo}), typmods ({@link dev.tusk.utils.adt.Typmods}), casts and common-type selection
  * ({@link dev.tusk.utils.adt.Casts}), ordering and hashing ({@link dev.tusk.utils.adt.Comparisons}), the storage
- * mapping ({@link dev.tusk.utils.adt.StorageForms}) and the bodies of the built-in functions.
+ * mapping ({@link dev.tusk.utils.adt.StorageForms}) and the bodies of the built-in functions (one class per
+ * family: MathFunctions/MathExtras, StringFunctions/ByteaFunctions, PatternFunctions/RegexpFunctions,
+ * AggregateFunctions/StatisticAggregates, ...; each registers bodies by pg_proc.prosrc in BuiltinFunctions).
  *
  * <p>Value carriers (Java null is SQL NULL): bool Boolean; int2 Short; int4 Integer; int8 Long; float4 Float;
  * float8 Double; numeric {@link java.math.BigDecimal} (scale = display scale; NaN and ±Infinity are the
