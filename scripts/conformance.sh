@@ -14,10 +14,12 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/tusk-conformance.XXXXXX")"
 PORT="${PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
 DATA="$WORK/data"
 SERVER_PID=
-# A fast shutdown is SIGINT to the server (./tusk execs java, so $! is the server's PID); not "./tusk stop",
-# which could start a rebuild under the running server.
+# A fast shutdown the way "tusk stop" asks for one (./tusk execs java, so $! is the server's PID): the mode in
+# postmaster.stop, then SIGTERM (a background job ignores SIGINT). Not "./tusk stop" itself, which could start a
+# rebuild under the running server.
 stop_server() {
-  kill -INT "$SERVER_PID" 2>/dev/null || return 0
+  echo fast > "$DATA/postmaster.stop"
+  kill -TERM "$SERVER_PID" 2>/dev/null || return 0
   for _ in $(seq 1 600); do kill -0 "$SERVER_PID" 2>/dev/null || return 0; sleep 0.1; done
   kill -9 "$SERVER_PID" 2>/dev/null || true
 }

@@ -6,6 +6,7 @@ import dev.tusk.postmaster.AuxiliarySettings;
 import dev.tusk.postmaster.ListenSettings;
 import dev.tusk.postmaster.Postmaster;
 import dev.tusk.storage.StorageEngine;
+import dev.tusk.tcop.TestServer;
 import dev.tusk.tcop.TuskSqlEngine;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,10 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.Properties;
-import java.util.stream.Stream;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -61,13 +59,7 @@ final class JdbcServer implements BeforeAllCallback {
             HbaFile hba = HbaFile.parse("host all all 127.0.0.1/32 trust\n");
             ActorRef<Postmaster.Command> postmaster = kit.spawn(Postmaster.create(storage, AuxiliarySettings.defaults(),
                     sql, new ListenSettings("127.0.0.1", 0, 50, hba, Duration.ofSeconds(20))));
-            TestProbe<Postmaster.ListenStatus> probe = kit.createTestProbe();
-            postmaster.tell(new Postmaster.AwaitListening(probe.ref()));
-            Postmaster.ListenStatus status = probe.receiveMessage(WAIT);
-            if (!(status instanceof Postmaster.Listening listening) || listening.addresses().isEmpty()) {
-                throw new IllegalStateException("not listening: " + status);
-            }
-            url = "jdbc:postgresql://127.0.0.1:" + listening.addresses().get(0).getPort() + "/postgres";
+            url = "jdbc:postgresql://127.0.0.1:" + TestServer.awaitListening(kit, postmaster) + "/postgres";
             return new Running(kit, postmaster, dir);
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -79,15 +71,7 @@ final class JdbcServer implements BeforeAllCallback {
         if (url == null) {
             throw new IllegalStateException("the test class needs @ExtendWith(JdbcServer.class)");
         }
-        Properties props = new Properties();
-        props.setProperty("user", user);
-        props.setProperty("sslmode", "disable");
-        props.setProperty("connectTimeout", "20");
-        props.setProperty("socketTimeout", "60");
-        for (int i = 0; i + 1 < extra.length; i += 2) {
-            props.setProperty(extra[i], extra[i + 1]);
-        }
-        return DriverManager.getConnection(url, props);
+        return DriverManager.getConnection(url, TestServer.connectionProperties(user, null, extra));
     }
 
     /** Text transfer: the extended protocol but never server-prepared/binary. */
@@ -117,11 +101,7 @@ final class JdbcServer implements BeforeAllCallback {
             probe.receiveMessage(WAIT);
             kit.shutdownTestKit();
             url = null;
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            TestServer.deleteTree(dir);
         }
     }
 }

@@ -5,18 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tusk.libpq.HbaFile;
-import dev.tusk.postmaster.Postmaster;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.util.PSQLException;
 
 /**
@@ -28,32 +23,21 @@ class AuthenticationTest {
             + "c0zI=:B0OmuihgyJ4mfgspk7DgLBId6mx7BUf2/pVomU9h/e4=";
     static final String BOB_MD5 = "md521f3163f8f86fa10bdefbfbd502a8f06";
 
-    private static final ActorTestKit KIT = ActorTestKit.create("AuthenticationTest");
-    @TempDir
-    static Path dir;
-    private static TestServer server;
+    private static final HbaFile HBA = HbaFile.parse("""
+            # TYPE  DATABASE  USER    ADDRESS        METHOD
+            host    all       trusty  127.0.0.1/32   trust
+            host    closed    all     127.0.0.1/32   reject
+            host    all       carol   127.0.0.1/32   md5
+            host    pwdb      all     127.0.0.1 255.255.255.255  password
+            host    md5db     all     samehost       md5
+            host    postgres  all     127.0.0.0/8    scram-sha-256
+            """);
 
-    @BeforeAll
-    static void start() {
-        ScriptedEngine engine = new ScriptedEngine().role("alice", ALICE_SCRAM).role("bob", BOB_MD5)
-                .role("trusty", null).role("nopass", null).role("carol", ALICE_SCRAM);
-        HbaFile hba = HbaFile.parse("""
-                # TYPE  DATABASE  USER    ADDRESS        METHOD
-                host    all       trusty  127.0.0.1/32   trust
-                host    closed    all     127.0.0.1/32   reject
-                host    all       carol   127.0.0.1/32   md5
-                host    pwdb      all     127.0.0.1 255.255.255.255  password
-                host    md5db     all     samehost       md5
-                host    postgres  all     127.0.0.0/8    scram-sha-256
-                """);
-        server = TestServer.start(KIT, dir, engine, hba, 20);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.shutdown(Postmaster.ShutdownMode.FAST);
-        KIT.shutdownTestKit();
-    }
+    @RegisterExtension
+    static final ScriptedServerFixture FIXTURE = new ScriptedServerFixture(
+            () -> new ScriptedEngine().role("alice", ALICE_SCRAM).role("bob", BOB_MD5)
+                    .role("trusty", null).role("nopass", null).role("carol", ALICE_SCRAM),
+            TestServer.settings(HBA, 20));
 
     private Connection connect(String user, String password, String database) throws SQLException {
         java.util.Properties props = new java.util.Properties();
@@ -62,7 +46,7 @@ class AuthenticationTest {
             props.setProperty("password", password);
         }
         props.setProperty("sslmode", "disable");
-        return java.sql.DriverManager.getConnection(server.url(database), props);
+        return java.sql.DriverManager.getConnection(FIXTURE.server().url(database), props);
     }
 
     private static void works(Connection c) throws SQLException {
@@ -123,7 +107,7 @@ class AuthenticationTest {
 
     @Test
     void anotherMessageDuringThePasswordExchangeIsFatal() throws Exception {
-        try (RawClient raw = new RawClient(server.port)) {
+        try (RawClient raw = new RawClient(FIXTURE.server().port)) {
             raw.send(RawClient.startupPacket("user", "bob", "database", "pwdb"));
             RawClient.Msg request = raw.read();
             assertEquals('R', request.type());
@@ -133,7 +117,7 @@ class AuthenticationTest {
             assertEquals("expected password response, got message type 81", error.fields().get('M'));
             assertEquals("08P01", error.fields().get('C'));
         }
-        try (RawClient raw = new RawClient(server.port)) {
+        try (RawClient raw = new RawClient(FIXTURE.server().port)) {
             raw.send(RawClient.startupPacket("user", "alice", "database", "postgres"));
             RawClient.Msg request = raw.read();
             assertEquals(10, java.nio.ByteBuffer.wrap(request.body()).getInt(), "AuthenticationSASL");
@@ -147,7 +131,7 @@ class AuthenticationTest {
     @Test
     void psqlAuthenticatesWithScram() throws Exception {
         ProcessBuilder pb = new ProcessBuilder("/usr/bin/psql", "-X", "-w", "-h", "127.0.0.1", "-p",
-                Integer.toString(server.port), "-U", "alice", "-d", "postgres", "-c", "select 77")
+                Integer.toString(FIXTURE.server().port), "-U", "alice", "-d", "postgres", "-c", "select 77")
                 .redirectErrorStream(true);
         pb.environment().put("PGPASSWORD", "pencil");
         Process p = pb.start();

@@ -3,19 +3,13 @@ package dev.tusk.tcop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tusk.libpq.HbaFile;
-import dev.tusk.postmaster.Postmaster;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A 10-million-row result streams in bounded memory: while the client reads nothing the session stops producing
@@ -23,41 +17,26 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BackpressureTest {
     private static final long ROWS = 10_000_000L;
-    private static final ActorTestKit KIT = ActorTestKit.create("BackpressureTest");
-    @TempDir
-    static Path dir;
-    private static ScriptedEngine engine;
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        engine = new ScriptedEngine().role("alice", null);
-        server = TestServer.start(KIT, dir, engine, HbaFile.trustAll(), 5);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.shutdown(Postmaster.ShutdownMode.FAST);
-        KIT.shutdownTestKit();
-    }
+    @RegisterExtension
+    static final ScriptedServerFixture FIXTURE = ScriptedServerFixture.aliceTrusted(5);
 
     @Test
     void tenMillionRowsToASlowClient() throws Exception {
         try (Socket socket = new Socket()) {
             socket.setReceiveBufferSize(16 * 1024);
-            socket.connect(new InetSocketAddress("127.0.0.1", server.port));
+            socket.connect(new InetSocketAddress("127.0.0.1", FIXTURE.server().port));
             socket.setSoTimeout(60_000);
             DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16));
             socket.getOutputStream().write(RawClient.startupPacket("user", "alice", "database", "postgres"));
             skipUntil(in, 'Z');
-            long before = engine.rowsProduced.get();
+            long before = FIXTURE.engine().rowsProduced.get();
             socket.getOutputStream().write(RawClient.message('Q', RawClient.cstring("generate " + ROWS)));
 
             // The client is not reading: production must stall well short of the result.
             Thread.sleep(1000);
-            long stalled = engine.rowsProduced.get() - before;
+            long stalled = FIXTURE.engine().rowsProduced.get() - before;
             Thread.sleep(500);
-            long stillStalled = engine.rowsProduced.get() - before;
+            long stillStalled = FIXTURE.engine().rowsProduced.get() - before;
             assertEquals(stalled, stillStalled, "production must stop while the client does not read");
             assertTrue(stalled > 0 && stalled < 1_000_000, "rows produced ahead of the client: " + stalled);
 
@@ -75,7 +54,7 @@ class BackpressureTest {
                 if (type == 'D') {
                     consumed++;
                     if (consumed % 500_000 == 0) {
-                        maxLead = Math.max(maxLead, engine.rowsProduced.get() - before - consumed);
+                        maxLead = Math.max(maxLead, FIXTURE.engine().rowsProduced.get() - before - consumed);
                         if (consumed <= 1_000_000) {
                             Thread.sleep(50);
                         }
@@ -96,22 +75,22 @@ class BackpressureTest {
 
     @Test
     void aClientThatVanishesMidResultFreesItsSession() throws Exception {
-        TestServer.eventually("earlier sessions closed", () -> engine.openSessions() == 0);
+        TestServer.eventually("earlier sessions closed", () -> FIXTURE.engine().openSessions() == 0);
         try (Socket socket = new Socket()) {
             socket.setReceiveBufferSize(16 * 1024);
-            socket.connect(new InetSocketAddress("127.0.0.1", server.port));
+            socket.connect(new InetSocketAddress("127.0.0.1", FIXTURE.server().port));
             DataInputStream in = new DataInputStream(socket.getInputStream());
             socket.getOutputStream().write(RawClient.startupPacket("user", "alice", "database", "postgres"));
             skipUntil(in, 'Z');
-            long before = engine.rowsProduced.get();
+            long before = FIXTURE.engine().rowsProduced.get();
             socket.getOutputStream().write(RawClient.message('Q', RawClient.cstring("generate " + ROWS)));
-            TestServer.eventually("the result is stalled on the socket", () -> engine.rowsProduced.get() > before);
+            TestServer.eventually("the result is stalled on the socket", () -> FIXTURE.engine().rowsProduced.get() > before);
             Thread.sleep(300);
             socket.setSoLinger(true, 0);
         }
-        TestServer.eventually("session closed", () -> engine.openSessions() == 0);
-        TestServer.eventually("backend gone", () -> server.backends() == 0);
-        assertTrue(engine.sessions.getLast().closed);
+        TestServer.eventually("session closed", () -> FIXTURE.engine().openSessions() == 0);
+        TestServer.eventually("backend gone", () -> FIXTURE.server().backends() == 0);
+        assertTrue(FIXTURE.engine().sessions.getLast().closed);
     }
 
     private static void skipUntil(DataInputStream in, char type) throws IOException {

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tusk.libpq.HbaFile;
 import dev.tusk.postmaster.ListenSettings;
-import dev.tusk.postmaster.Postmaster;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,38 +16,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.util.PSQLException;
 
 /** CancelRequest, max_connections and authentication_timeout. */
 class CancelAndLimitsTest {
     private static final int MAX_CONNECTIONS = 4;
-    private static final ActorTestKit KIT = ActorTestKit.create("CancelAndLimitsTest");
-    @TempDir
-    static Path dir;
-    private static ScriptedEngine engine;
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        engine = new ScriptedEngine().role("alice", null);
-        server = TestServer.start(KIT, dir, engine, new ListenSettings("127.0.0.1", 0, MAX_CONNECTIONS,
-                HbaFile.trustAll(), Duration.ofSeconds(2)));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.shutdown(Postmaster.ShutdownMode.FAST);
-        KIT.shutdownTestKit();
-    }
+    @RegisterExtension
+    static final ScriptedServerFixture FIXTURE = new ScriptedServerFixture(
+            () -> new ScriptedEngine().role("alice", null),
+            new ListenSettings("127.0.0.1", 0, MAX_CONNECTIONS, HbaFile.trustAll(), Duration.ofSeconds(2)));
 
     @Test
     void statementCancelStopsASlowQuery() throws Exception {
-        try (Connection c = server.connect("alice", null); Statement s = c.createStatement()) {
+        try (Connection c = FIXTURE.server().connect("alice", null); Statement s = c.createStatement()) {
             CompletableFuture<SQLException> running = CompletableFuture.supplyAsync(() -> {
                 try {
                     s.executeQuery("sleep 30000");
@@ -58,7 +39,7 @@ class CancelAndLimitsTest {
                     return e;
                 }
             });
-            TestServer.eventually("query running", () -> engine.sessions.getLast() != null);
+            TestServer.eventually("query running", () -> FIXTURE.engine().sessions.getLast() != null);
             Thread.sleep(300);
             long start = System.nanoTime();
             s.cancel();
@@ -75,7 +56,7 @@ class CancelAndLimitsTest {
 
     @Test
     void aCancelWithTheWrongKeyIsIgnoredAndClosed() throws Exception {
-        try (RawClient session = new RawClient(server.port)) {
+        try (RawClient session = new RawClient(FIXTURE.server().port)) {
             List<RawClient.Msg> startup = session.startup("alice", "postgres");
             ByteBuffer key = ByteBuffer.wrap(startup.stream().filter(m -> m.type() == 'K').findFirst().orElseThrow()
                     .body());
@@ -84,7 +65,7 @@ class CancelAndLimitsTest {
             assertTrue(pid > 0);
             session.send('Q', RawClient.cstring("sleep 1500"));
             Thread.sleep(200);
-            try (RawClient cancel = new RawClient(server.port)) {
+            try (RawClient cancel = new RawClient(FIXTURE.server().port)) {
                 cancel.send(ByteBuffer.allocate(16).putInt(16).putInt(80877102).putInt(pid).putInt(secret + 1)
                         .array());
                 assertTrue(cancel.closedByServer());
@@ -97,20 +78,20 @@ class CancelAndLimitsTest {
 
     @Test
     void maxConnectionsRefusesTheNextClient() throws Exception {
-        TestServer.eventually("no leftover sessions", () -> engine.openSessions() == 0);
+        TestServer.eventually("no leftover sessions", () -> FIXTURE.engine().openSessions() == 0);
         List<Connection> open = new ArrayList<>();
         try {
             for (int i = 0; i < MAX_CONNECTIONS; i++) {
-                open.add(server.connect("alice", null));
+                open.add(FIXTURE.server().connect("alice", null));
             }
-            PSQLException e = assertThrows(PSQLException.class, () -> server.connect("alice", null));
+            PSQLException e = assertThrows(PSQLException.class, () -> FIXTURE.server().connect("alice", null));
             assertEquals("53300", e.getSQLState());
             assertEquals("sorry, too many clients already", e.getServerErrorMessage().getMessage());
             assertEquals("FATAL", e.getServerErrorMessage().getSeverity());
             open.remove(0).close();
             TestServer.eventually("a slot is free again", () -> {
                 try {
-                    server.connect("alice", null).close();
+                    FIXTURE.server().connect("alice", null).close();
                     return true;
                 } catch (SQLException again) {
                     return false;
@@ -125,12 +106,12 @@ class CancelAndLimitsTest {
 
     @Test
     void aClientThatNeverSendsItsStartupPacketIsDropped() throws Exception {
-        try (RawClient silent = new RawClient(server.port)) {
+        try (RawClient silent = new RawClient(FIXTURE.server().port)) {
             long start = System.nanoTime();
             assertTrue(silent.closedByServer());
             assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(1500));
         }
-        try (RawClient halfway = new RawClient(server.port)) {
+        try (RawClient halfway = new RawClient(FIXTURE.server().port)) {
             halfway.send(new byte[] {0, 0, 0, 40, 0, 3, 0, 0});
             assertTrue(halfway.closedByServer());
         }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tusk.libpq.HbaFile;
-import dev.tusk.postmaster.ListenSettings;
 import dev.tusk.postmaster.Postmaster;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -34,15 +33,11 @@ class ConnectionRobustnessTest {
         KIT.shutdownTestKit();
     }
 
-    private static ListenSettings settings(int maxConnections, HbaFile hba) {
-        return new ListenSettings("127.0.0.1", 0, maxConnections, hba, Duration.ofSeconds(20));
-    }
-
     @Test
     void aClientThatDisconnectsUnderARunningStatementCancelsItAndFreesItsSession(@TempDir Path dir)
             throws Exception {
         ScriptedEngine engine = new ScriptedEngine().role("alice", null);
-        TestServer server = TestServer.start(KIT, dir, engine, settings(10, HbaFile.trustAll()));
+        TestServer server = TestServer.start(KIT, dir, engine, HbaFile.trustAll(), 10);
         try {
             RawClient client = new RawClient(server.port);
             client.startup("alice", "postgres");
@@ -63,7 +58,7 @@ class ConnectionRobustnessTest {
     @Test
     void aPipelinedBatchStopsWhenTheClientIsGone(@TempDir Path dir) throws Exception {
         ScriptedEngine engine = new ScriptedEngine().role("alice", null);
-        TestServer server = TestServer.start(KIT, dir, engine, settings(10, HbaFile.trustAll()));
+        TestServer server = TestServer.start(KIT, dir, engine, HbaFile.trustAll(), 10);
         try {
             RawClient client = new RawClient(server.port);
             client.startup("alice", "postgres");
@@ -83,7 +78,7 @@ class ConnectionRobustnessTest {
     void fastShutdownDoesNotWaitForeverForAStatementThatIgnoresCancels(@TempDir Path dir) throws Exception {
         ScriptedEngine engine = new ScriptedEngine().role("alice", null);
         TestServer server = TestServer.start(KIT, dir, engine,
-                settings(10, HbaFile.trustAll()).withFastShutdownGrace(Duration.ofMillis(500)));
+                TestServer.settings(HbaFile.trustAll(), 10).withFastShutdownGrace(Duration.ofMillis(500)));
         try (RawClient idle = new RawClient(server.port); RawClient stuck = new RawClient(server.port)) {
             idle.startup("alice", "postgres");
             stuck.startup("alice", "postgres");
@@ -102,7 +97,7 @@ class ConnectionRobustnessTest {
     @Test
     void manyShortConnectionsLeaveNoSessionsThreadsOrDescriptorsBehind(@TempDir Path dir) throws Exception {
         ScriptedEngine engine = new ScriptedEngine().role("alice", null);
-        TestServer server = TestServer.start(KIT, dir, engine, settings(20, HbaFile.trustAll()));
+        TestServer server = TestServer.start(KIT, dir, engine, HbaFile.trustAll(), 20);
         try {
             warmUp(server);
             int threadsBefore = Thread.getAllStackTraces().size();
@@ -171,7 +166,7 @@ class ConnectionRobustnessTest {
             throws Exception {
         ScriptedEngine engine = new ScriptedEngine().role("bob", "secret");
         HbaFile hba = HbaFile.parse("host all all 127.0.0.1/32 password\n");
-        TestServer server = TestServer.start(KIT, dir, engine, settings(10, hba));
+        TestServer server = TestServer.start(KIT, dir, engine, hba, 10);
         try (RawClient c = new RawClient(server.port)) {
             c.send(RawClient.startupPacket("user", "bob", "database", "postgres"));
             assertEquals('R', c.read().type());
@@ -191,7 +186,7 @@ class ConnectionRobustnessTest {
     void connectionsBeyondTwiceMaxConnectionsAreRefusedBeforeStartup(@TempDir Path dir) throws Exception {
         ScriptedEngine engine = new ScriptedEngine().role("alice", null);
         int max = 2;
-        TestServer server = TestServer.start(KIT, dir, engine, settings(max, HbaFile.trustAll()));
+        TestServer server = TestServer.start(KIT, dir, engine, HbaFile.trustAll(), max);
         List<RawClient> silent = new ArrayList<>();
         try {
             int limit = 2 * max + 20;
@@ -217,7 +212,7 @@ class ConnectionRobustnessTest {
     @Test
     void aStackOverflowEndsOnlyItsOwnSessionWithFatal(@TempDir Path dir) throws Exception {
         ScriptedEngine engine = new ScriptedEngine().role("alice", null);
-        TestServer server = TestServer.start(KIT, dir, engine, settings(10, HbaFile.trustAll()));
+        TestServer server = TestServer.start(KIT, dir, engine, HbaFile.trustAll(), 10);
         try (RawClient other = new RawClient(server.port); RawClient victim = new RawClient(server.port)) {
             other.startup("alice", "postgres");
             victim.startup("alice", "postgres");

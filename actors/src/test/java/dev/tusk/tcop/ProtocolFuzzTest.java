@@ -3,49 +3,28 @@ package dev.tusk.tcop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tusk.libpq.HbaFile;
-import dev.tusk.postmaster.Postmaster;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Malformed input ends only the connection that sent it, with PostgreSQL's FATAL message where the framing allows
  * one; the server and other sessions carry on, and no backend or session is leaked.
  */
 class ProtocolFuzzTest {
-    private static final ActorTestKit KIT = ActorTestKit.create("ProtocolFuzzTest");
-    @TempDir
-    static Path dir;
-    private static ScriptedEngine engine;
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        engine = new ScriptedEngine().role("alice", null);
-        server = TestServer.start(KIT, dir, engine, HbaFile.trustAll(), 50);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.shutdown(Postmaster.ShutdownMode.FAST);
-        KIT.shutdownTestKit();
-    }
+    @RegisterExtension
+    static final ScriptedServerFixture FIXTURE = ScriptedServerFixture.aliceTrusted(50);
 
     /** Sends {@code bytes} after a normal startup and returns the FATAL error the server ends with. */
     private static Map<Character, String> fatalAfterStartup(byte[] bytes) throws IOException {
-        try (RawClient raw = new RawClient(server.port)) {
+        try (RawClient raw = new RawClient(FIXTURE.server().port)) {
             raw.startup("alice", "postgres");
             raw.send(bytes);
             List<RawClient.Msg> got = raw.readToEnd();
@@ -57,7 +36,7 @@ class ProtocolFuzzTest {
     }
 
     private static Map<Character, String> fatalBeforeStartup(byte[] bytes) throws IOException {
-        try (RawClient raw = new RawClient(server.port)) {
+        try (RawClient raw = new RawClient(FIXTURE.server().port)) {
             raw.send(bytes);
             List<RawClient.Msg> got = raw.readToEnd();
             assertEquals(1, got.size());
@@ -119,7 +98,7 @@ class ProtocolFuzzTest {
 
     /** Sends {@code bytes}, expects one ErrorResponse (ERROR) before ReadyForQuery, then runs a query. */
     private static String errorThenAlive(byte[] bytes) throws IOException {
-        try (RawClient raw = new RawClient(server.port)) {
+        try (RawClient raw = new RawClient(FIXTURE.server().port)) {
             raw.startup("alice", "postgres");
             raw.send(bytes);
             List<RawClient.Msg> reply = raw.readUntil('Z');
@@ -134,7 +113,7 @@ class ProtocolFuzzTest {
 
     @Test
     void invalidUtf8IsAnErrorNotTheEndOfTheSession() throws IOException {
-        try (RawClient raw = new RawClient(server.port)) {
+        try (RawClient raw = new RawClient(FIXTURE.server().port)) {
             raw.startup("alice", "postgres");
             raw.send('Q', new byte[] {'s', 'e', (byte) 0xC3, 0x28, 0});
             List<RawClient.Msg> reply = raw.readUntil('Z');
@@ -149,7 +128,7 @@ class ProtocolFuzzTest {
     void randomBytesNeverHurtTheServer() throws Exception {
         Random random = new Random(20261129);
         for (int i = 0; i < 300; i++) {
-            try (RawClient raw = new RawClient(server.port)) {
+            try (RawClient raw = new RawClient(FIXTURE.server().port)) {
                 raw.socket.setSoTimeout(300);
                 if (i % 3 == 1) {
                     raw.startup("alice", "postgres");
@@ -169,23 +148,23 @@ class ProtocolFuzzTest {
                 // the server is waiting for the rest of a long message: the client just goes away
             }
         }
-        try (RawClient raw = new RawClient(server.port)) {
+        try (RawClient raw = new RawClient(FIXTURE.server().port)) {
             raw.startup("alice", "postgres");
             // Truncated messages, then the client vanishes mid-message.
             raw.send(new byte[] {'Q', 0, 0, 0, 100, 's', 'e', 'l'});
         }
-        try (Connection c = server.connect("alice", null); Statement s = c.createStatement();
+        try (Connection c = FIXTURE.server().connect("alice", null); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select 31")) {
             assertTrue(rs.next());
             assertEquals(31, rs.getInt(1));
         }
-        TestServer.eventually("every fuzzed backend ended", () -> server.backends() == 0);
-        TestServer.eventually("every session closed", () -> engine.openSessions() == 0);
+        TestServer.eventually("every fuzzed backend ended", () -> FIXTURE.server().backends() == 0);
+        TestServer.eventually("every session closed", () -> FIXTURE.engine().openSessions() == 0);
     }
 
     @Test
     void sslAndGssRequestsAreAnsweredN() throws IOException {
-        try (RawClient raw = new RawClient(server.port)) {
+        try (RawClient raw = new RawClient(FIXTURE.server().port)) {
             raw.send(ByteBuffer.allocate(8).putInt(8).putInt(80877103).array());
             assertEquals('N', raw.readByte());
             raw.send(ByteBuffer.allocate(8).putInt(8).putInt(80877104).array());

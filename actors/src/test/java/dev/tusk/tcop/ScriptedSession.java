@@ -246,28 +246,9 @@ public final class ScriptedSession implements Session {
                 }
                 return new ExecutionResult.Completed("SELECT " + total);
             }
-            case "sleep" -> {
-                long until = System.nanoTime() + Long.parseLong(w[1]) * 1_000_000L;
-                while (System.nanoTime() < until) {
-                    checkCancel();
-                    try {
-                        Thread.sleep(5);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                sink.row(new byte[][] {encode(1, portal.columns().get(0))});
-                return new ExecutionResult.Completed("SELECT 1");
-            }
-            case "spin" -> {
-                long until = System.nanoTime() + Long.parseLong(w[1]) * 1_000_000L;
-                while (System.nanoTime() < until) {
-                    try {
-                        Thread.sleep(5);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
+            case "sleep", "spin" -> {
+                // "spin" ignores cancels, as a statement stuck outside any interrupt check would.
+                busyFor(Long.parseLong(w[1]), cmd.equals("sleep"));
                 sink.row(new byte[][] {encode(1, portal.columns().get(0))});
                 return new ExecutionResult.Completed("SELECT 1");
             }
@@ -349,6 +330,21 @@ public final class ScriptedSession implements Session {
                 throw new TuskException(SqlState.QUERY_CANCELED, "COPY from stdin failed: " + message);
             }
         });
+    }
+
+    /** Runs for {@code millis} in short naps, checking for cancels between them when {@code cancellable}. */
+    private void busyFor(long millis, boolean cancellable) {
+        long until = System.nanoTime() + millis * 1_000_000L;
+        while (System.nanoTime() < until) {
+            if (cancellable) {
+                checkCancel();
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void checkCancel() {

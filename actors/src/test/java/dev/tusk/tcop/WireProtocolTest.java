@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tusk.libpq.HbaFile;
-import dev.tusk.postmaster.Postmaster;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,35 +18,17 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The v3 protocol end to end over real TCP, driven by pgjdbc, psql and a raw socket, on the scripted engine. */
 class WireProtocolTest {
-    private static final ActorTestKit KIT = ActorTestKit.create("WireProtocolTest");
-    @TempDir
-    static Path dir;
-    private static ScriptedEngine engine;
-    private static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        engine = new ScriptedEngine().role("alice", null);
-        server = TestServer.start(KIT, dir, engine, HbaFile.trustAll(), 20);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.shutdown(Postmaster.ShutdownMode.FAST);
-        KIT.shutdownTestKit();
-    }
+    @RegisterExtension
+    static final ScriptedServerFixture FIXTURE = ScriptedServerFixture.aliceTrusted(20);
 
     @Test
     void pgjdbcConnectsAndQueries() throws SQLException {
-        try (Connection c = server.connect("alice", null); Statement s = c.createStatement()) {
+        try (Connection c = FIXTURE.server().connect("alice", null); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("select 42, 7")) {
                 assertTrue(rs.next());
                 assertEquals(42, rs.getInt(1));
@@ -70,7 +49,7 @@ class WireProtocolTest {
                 int id = c;
                 results.add(pool.submit(() -> {
                     int ok = 0;
-                    try (Connection conn = server.connect("alice", null, "prepareThreshold", "2");
+                    try (Connection conn = FIXTURE.server().connect("alice", null, "prepareThreshold", "2");
                             PreparedStatement ps = conn.prepareStatement("echo ?")) {
                         for (int i = 0; i < 150; i++) {
                             ps.setInt(1, id * 100_000 + i);
@@ -94,7 +73,7 @@ class WireProtocolTest {
 
     @Test
     void sslRequestIsDeclinedAndPreferFallsBackToCleartext() throws SQLException {
-        try (Connection c = server.connect("alice", null, "sslmode", "prefer"); Statement s = c.createStatement();
+        try (Connection c = FIXTURE.server().connect("alice", null, "sslmode", "prefer"); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("select 1")) {
             assertTrue(rs.next());
         }
@@ -102,9 +81,9 @@ class WireProtocolTest {
 
     @Test
     void extendedProtocolWithBinaryParametersAndResults() throws SQLException {
-        long binaryParams = engine.binaryParams.get();
-        long binaryResults = engine.binaryResults.get();
-        try (Connection c = server.connect("alice", null, "prepareThreshold", "1", "binaryTransfer", "true")) {
+        long binaryParams = FIXTURE.engine().binaryParams.get();
+        long binaryResults = FIXTURE.engine().binaryResults.get();
+        try (Connection c = FIXTURE.server().connect("alice", null, "prepareThreshold", "1", "binaryTransfer", "true")) {
             try (PreparedStatement ps = c.prepareStatement("echo ? ? ?")) {
                 for (int i = 0; i < 4; i++) {
                     ps.setInt(1, 1000 + i);
@@ -125,20 +104,20 @@ class WireProtocolTest {
                 }
             }
         }
-        assertTrue(engine.sessions.getLast().syncs >= 5, "every Sync reached the session");
-        assertTrue(engine.binaryParams.get() > binaryParams, "pgjdbc sent binary parameters");
-        assertTrue(engine.binaryResults.get() > binaryResults, "pgjdbc asked for binary results");
+        assertTrue(FIXTURE.engine().sessions.getLast().syncs >= 5, "every Sync reached the session");
+        assertTrue(FIXTURE.engine().binaryParams.get() > binaryParams, "pgjdbc sent binary parameters");
+        assertTrue(FIXTURE.engine().binaryResults.get() > binaryResults, "pgjdbc asked for binary results");
     }
 
     @Test
     void errorsCarrySqlStateAndPositionAndTheSessionGoesOn() throws SQLException {
-        try (Connection c = server.connect("alice", null); Statement s = c.createStatement()) {
+        try (Connection c = FIXTURE.server().connect("alice", null); Statement s = c.createStatement()) {
             SQLException e = assertThrows(SQLException.class, () -> s.execute("fail"));
             assertEquals("22012", e.getSQLState());
-            var server = ((org.postgresql.util.PSQLException) e).getServerErrorMessage();
-            assertEquals("division by zero", server.getMessage());
-            assertEquals(8, server.getPosition());
-            assertEquals("ERROR", server.getSeverity());
+            var message = ((org.postgresql.util.PSQLException) e).getServerErrorMessage();
+            assertEquals("division by zero", message.getMessage());
+            assertEquals(8, message.getPosition());
+            assertEquals("ERROR", message.getSeverity());
             SQLException syntax = assertThrows(SQLException.class, () -> s.execute("selekt 1"));
             assertEquals("42601", syntax.getSQLState());
             try (ResultSet rs = s.executeQuery("select 5")) {
@@ -150,8 +129,8 @@ class WireProtocolTest {
 
     @Test
     void fetchSizeInsideATransactionSuspendsThePortal() throws SQLException {
-        long before = engine.rowsProduced.get();
-        try (Connection c = server.connect("alice", null)) {
+        long before = FIXTURE.engine().rowsProduced.get();
+        try (Connection c = FIXTURE.server().connect("alice", null)) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 s.setFetchSize(100);
@@ -162,7 +141,7 @@ class WireProtocolTest {
                         assertEquals(seen, rs.getLong(1));
                         if (seen == 150) {
                             // Two fetches of 100 so far: the engine ran only as far as asked.
-                            assertEquals(200, engine.rowsProduced.get() - before);
+                            assertEquals(200, FIXTURE.engine().rowsProduced.get() - before);
                         }
                     }
                 }
@@ -174,7 +153,7 @@ class WireProtocolTest {
 
     @Test
     void noticesAndParameterStatusReachTheClient() throws SQLException {
-        try (Connection c = server.connect("alice", null); Statement s = c.createStatement()) {
+        try (Connection c = FIXTURE.server().connect("alice", null); Statement s = c.createStatement()) {
             s.execute("notice");
             SQLWarning w = s.getWarnings();
             assertNotNull(w);
@@ -187,7 +166,7 @@ class WireProtocolTest {
 
     @Test
     void transactionStatusFollowsTheSession() throws Exception {
-        try (RawClient raw = new RawClient(server.port)) {
+        try (RawClient raw = new RawClient(FIXTURE.server().port)) {
             List<RawClient.Msg> startup = raw.startup("alice", "postgres");
             Map<String, String> params = startup.stream().filter(m -> m.type() == 'S').collect(Collectors.toMap(
                     m -> m.string(), m -> new String(m.body(), m.string().length() + 1,
@@ -210,7 +189,7 @@ class WireProtocolTest {
 
     @Test
     void extendedProtocolSkipsToSyncAfterAnError() throws Exception {
-        try (RawClient raw = new RawClient(server.port)) {
+        try (RawClient raw = new RawClient(FIXTURE.server().port)) {
             raw.startup("alice", "postgres");
             raw.send(RawClient.concat(
                     RawClient.message('P', RawClient.concat(RawClient.cstring("s1"), RawClient.cstring("select 9"),
@@ -239,11 +218,11 @@ class WireProtocolTest {
 
     @Test
     void copyInAndOutThroughPgjdbc() throws Exception {
-        try (Connection c = server.connect("alice", null)) {
+        try (Connection c = FIXTURE.server().connect("alice", null)) {
             var copy = ((org.postgresql.PGConnection) c).getCopyAPI();
             long n = copy.copyIn("copy in", new java.io.StringReader("1\n2\n3\n"));
             assertEquals(3, n);
-            assertTrue(engine.copied.toString().contains("1\n2\n3\n"));
+            assertTrue(FIXTURE.engine().copied.toString().contains("1\n2\n3\n"));
             var out = new java.io.StringWriter();
             assertEquals(4, copy.copyOut("copy out 4", out));
             assertEquals("1\n2\n3\n4\n", out.toString());
@@ -258,7 +237,7 @@ class WireProtocolTest {
 
     @Test
     void copyInThenMoreStatementsInOneQuery() throws Exception {
-        try (RawClient raw = new RawClient(server.port)) {
+        try (RawClient raw = new RawClient(FIXTURE.server().port)) {
             raw.startup("alice", "postgres");
             raw.send('Q', RawClient.cstring("copy in; select 11"));
             assertEquals('G', raw.read().type());
@@ -278,7 +257,7 @@ class WireProtocolTest {
 
     @Test
     void psqlRunsACommand() throws Exception {
-        Process p = new ProcessBuilder("/usr/bin/psql", "-X", "-h", "127.0.0.1", "-p", Integer.toString(server.port),
+        Process p = new ProcessBuilder("/usr/bin/psql", "-X", "-h", "127.0.0.1", "-p", Integer.toString(FIXTURE.server().port),
                 "-U", "alice", "-d", "postgres", "-c", "select 12345", "-c", "fail")
                 .redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -290,21 +269,21 @@ class WireProtocolTest {
 
     @Test
     void sessionsAreClosedWhenClientsLeave() throws Exception {
-        TestServer.eventually("earlier sessions closed", () -> engine.openSessions() == 0);
+        TestServer.eventually("earlier sessions closed", () -> FIXTURE.engine().openSessions() == 0);
         long open = 0;
-        try (RawClient raw = new RawClient(server.port)) {
+        try (RawClient raw = new RawClient(FIXTURE.server().port)) {
             raw.startup("alice", "postgres");
             raw.send('Q', RawClient.cstring("begin"));
             raw.readUntil('Z');
-            TestServer.eventually("session open", () -> engine.openSessions() == open + 1);
+            TestServer.eventually("session open", () -> FIXTURE.engine().openSessions() == open + 1);
         }
-        TestServer.eventually("session closed after disconnect", () -> engine.openSessions() == open);
-        assertTrue(engine.sessions.getLast().rolledBackAtClose);
+        TestServer.eventually("session closed after disconnect", () -> FIXTURE.engine().openSessions() == open);
+        assertTrue(FIXTURE.engine().sessions.getLast().rolledBackAtClose);
     }
 
     @Test
     void newerMinorVersionsAndProtocolOptionsAreNegotiatedDown() throws Exception {
-        try (RawClient raw = new RawClient(server.port)) {
+        try (RawClient raw = new RawClient(FIXTURE.server().port)) {
             byte[] body = RawClient.concat(ByteBuffer.allocate(4).putInt(3 << 16 | 2).array(),
                     RawClient.cstring("user"), RawClient.cstring("alice"), RawClient.cstring("_pq_.extra"),
                     RawClient.cstring("1"), new byte[] {0});
@@ -322,7 +301,7 @@ class WireProtocolTest {
 
     @Test
     void unknownDatabaseAndRoleAreFatal() throws Exception {
-        try (RawClient raw = new RawClient(server.port)) {
+        try (RawClient raw = new RawClient(FIXTURE.server().port)) {
             raw.send(RawClient.startupPacket("user", "alice", "database", "nodb"));
             List<RawClient.Msg> got = raw.readToEnd();
             RawClient.Msg error = got.getLast();

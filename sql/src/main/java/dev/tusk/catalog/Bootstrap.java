@@ -65,6 +65,17 @@ public final class Bootstrap {
         engine.variables().advanceNextOidPast(dev.tusk.access.transam.TransamVariables.FIRST_NORMAL_OBJECT_ID - 1);
     }
 
+    /** acl.c putid: a role name in an aclitem, double-quoted unless it is only alphanumerics and underscores. */
+    static String aclRoleName(String role) {
+        for (int i = 0; i < role.length(); i++) {
+            char ch = role.charAt(i);
+            if (!Character.isLetterOrDigit(ch) && ch != '_') {
+                return '"' + role.replace("\"", "\"\"") + '"';
+            }
+        }
+        return role;
+    }
+
     private static void fill(CatalogHeaps heaps, Transaction tx, String superuser, String secret) {
         List<CatalogRow> rows = new ArrayList<>();
         int catalogOwner = RoleDesc.BOOTSTRAP_SUPERUSER;
@@ -105,8 +116,15 @@ public final class Bootstrap {
             rows.add(CatalogRows.pgAuthid(oid, new RoleDesc(oid, r[1], false, true, false, false, false, false, false,
                     -1, null, null)));
         }
-        rows.add(CatalogRows.pgDatabase(DatabaseDesc.TEMPLATE1, "template1", catalogOwner, true, true));
-        rows.add(CatalogRows.pgDatabase(DatabaseDesc.TEMPLATE0, "template0", catalogOwner, true, false));
+        // initdb revokes CREATE and TEMP on the templates from PUBLIC (keeping CONNECT), which makes their
+        // datacl explicit: =c/OWNER and OWNER=CTc/OWNER.
+        String owner = aclRoleName(superuser);
+        dev.tusk.utils.adt.ArrayValue templateAcl = new dev.tusk.utils.adt.ArrayValue(dev.tusk.utils.adt.TypeOids.ACLITEM,
+                List.of("=c/" + owner, owner + "=CTc/" + owner));
+        rows.add(CatalogRows.pgDatabase(DatabaseDesc.TEMPLATE1, "template1", catalogOwner, true, true)
+                .set("datacl", templateAcl));
+        rows.add(CatalogRows.pgDatabase(DatabaseDesc.TEMPLATE0, "template0", catalogOwner, true, false)
+                .set("datacl", templateAcl));
         rows.add(CatalogRows.pgDatabase(DatabaseDesc.POSTGRES, "postgres", catalogOwner, false, true));
         rows.add(CatalogRow.create(PG_SHDESCRIPTION).set("objoid", DatabaseDesc.TEMPLATE1).set("classoid", 1262)
                 .set("description", "default template for new databases"));

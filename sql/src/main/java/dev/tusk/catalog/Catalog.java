@@ -42,6 +42,9 @@ public interface Catalog {
     /** The index with this pg_class OID, or null. */
     IndexDesc index(int oid);
 
+    /** A pg_trigger row by OID, or null. */
+    TriggerDesc trigger(int oid);
+
     /** Every relation of the database (catalogs included), in OID order. */
     List<RelationDesc> listRelations();
 

@@ -14,7 +14,8 @@ record CatalogData(Map<Integer, RelationDesc> relations, Map<Integer, Map<String
         Map<Integer, RoleDesc> roles, Map<String, RoleDesc> rolesByName, Map<Integer, DatabaseDesc> databases,
         Map<String, DatabaseDesc> databasesByName, Map<Integer, SequenceDesc> sequences,
         Map<Integer, ConstraintDesc> constraints, Map<Integer, IndexDesc> indexes, Map<String, String> descriptions,
-        Map<String, String> sharedDescriptions, List<DependRow> depends, Map<Integer, AttrDef> attrdefs) {
+        Map<String, String> sharedDescriptions, List<DependRow> depends, Map<Integer, AttrDef> attrdefs,
+        Map<Integer, TriggerDesc> triggers) {
 
     /** One pg_attrdef row's identity: which column's default it is. */
     record AttrDef(int oid, int relationOid, int attnum) {

@@ -111,9 +111,29 @@ public final class CatalogFunctions {
         };
         l.add(fn(1387, "pg_get_constraintdef", List.of(OID), TEXT, true, conDef));
         l.add(fn(2508, "pg_get_constraintdef", List.of(OID, BOOL), TEXT, true, conDef));
-        l.add(fn(1643, "pg_get_indexdef", List.of(OID), TEXT, true, (c, t, a) -> indexDef(c, oid(a[0]), 0)));
+        l.add(fn(1643, "pg_get_indexdef", List.of(OID), TEXT, true, (c, t, a) -> indexDef(c, oid(a[0]), 0, false)));
         l.add(fn(2507, "pg_get_indexdef", List.of(OID, INT4, BOOL), TEXT, true,
-                (c, t, a) -> indexDef(c, oid(a[0]), (Integer) a[1])));
+                (c, t, a) -> indexDef(c, oid(a[0]), (Integer) a[1], (Boolean) a[2])));
+        FunctionImpl triggerDef = (c, t, a) -> {
+            SessionCatalog s = session(c);
+            TriggerDesc tg = s.catalog().trigger(oid(a[0]));
+            return tg == null ? null : RuleUtils.triggerDef(s.catalog(), tg, s.searchPath(),
+                    a.length > 1 && Boolean.TRUE.equals(a[1]));
+        };
+        l.add(fn(1662, "pg_get_triggerdef", List.of(OID), TEXT, true, triggerDef));
+        l.add(fn(2730, "pg_get_triggerdef", List.of(OID, BOOL), TEXT, true, triggerDef));
+        // pg_partition_ancestors: the relation itself, then the partitioned tables above it; nothing for a
+        // relation that is neither a partition nor partitioned (check_rel_can_be_partition), which without
+        // partitioning in Tusk is every relation but a partitioned one.
+        l.add(new FunctionDef(3425, "pg_partition_ancestors", FunctionDef.PG_CATALOG, List.of(REGCLASS), 0, REGCLASS,
+                true, true, Volatility.VOLATILE, "pg_partition_ancestors", null, (c, t, a) -> {
+                    RelationDesc r = session(c).catalog().relation(oid(a[0]));
+                    List<Object> out = new ArrayList<>();
+                    if (r != null && (r.relkind() == 'p' || r.relkind() == 'I')) {
+                        out.add(r.oid());
+                    }
+                    return out.iterator();
+                }, null));
         FunctionImpl viewByOid = (c, t, a) -> {
             RelationDesc r = session(c).catalog().relation(oid(a[0]));
             return r == null ? null : r.viewDefinition();
@@ -260,10 +280,11 @@ public final class CatalogFunctions {
         return cat.constraint(oid);
     }
 
-    private static String indexDef(FunctionContext c, int oid, int column) {
-        Catalog cat = session(c).catalog();
+    private static String indexDef(FunctionContext c, int oid, int column, boolean pretty) {
+        SessionCatalog s = session(c);
+        Catalog cat = s.catalog();
         IndexDesc i = cat.index(oid);
-        return i == null ? null : RuleUtils.indexDef(cat, i, column);
+        return i == null ? null : RuleUtils.indexDef(cat, i, column, pretty ? s.searchPath() : null);
     }
 
     private static List<String> schemaNames(SessionCatalog s, boolean includeImplicit) {

@@ -169,8 +169,15 @@ final class CatalogLoader {
             deps.add(new CatalogData.DependRow(r.getInt("classid"), r.getInt("objid"), r.getInt("objsubid"),
                     r.getInt("refclassid"), r.getInt("refobjid"), r.getInt("refobjsubid"), r.getChar("deptype")));
         }
+        Map<Integer, TriggerDesc> triggers = new HashMap<>();
+        for (CatalogRow r : heaps.get(PG_TRIGGER).scan(snap)) {
+            triggers.put(r.getInt("oid"), new TriggerDesc(r.getInt("oid"), r.getInt("tgrelid"),
+                    r.getString("tgname"), r.getInt("tgfoid"), r.getInt("tgtype"), r.getChar("tgenabled"),
+                    r.getBool("tgisinternal"), r.getInt("tgconstrrelid"), r.getInt("tgconstraint"),
+                    r.getBool("tgdeferrable"), r.getBool("tginitdeferred")));
+        }
         return new CatalogData(rels, byNsp, nsps, nspNames, roles, roleNames, dbs, dbNames, sequences, constraints,
-                indexes, descs, shdescs, deps, attrdefs);
+                indexes, descs, shdescs, deps, attrdefs, triggers);
     }
 
     static RoleDesc role(CatalogRow r) {

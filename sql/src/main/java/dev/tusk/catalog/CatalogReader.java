@@ -33,6 +33,11 @@ final class CatalogReader implements Catalog {
     }
 
     @Override
+    public TriggerDesc trigger(int oid) {
+        return data().triggers().get(oid);
+    }
+
+    @Override
     public RelationDesc relation(int oid) {
         return data().relations().get(oid);
     }

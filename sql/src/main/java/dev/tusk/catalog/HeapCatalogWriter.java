@@ -280,9 +280,43 @@ final class HeapCatalogWriter extends CatalogWriteSupport implements CatalogWrit
         }
         RelFileLocator loc = RelFileLocator.of(dbOid, oid);
         IndexKeyDesc keys = new IndexKeyDesc(new TupleDesc(attrs), index.orders());
-        buildIndex(new IndexRelation(index.name(), loc, keys, index.unique()), sortedEntries);
+        long[] built = {0};
+        Iterator<IndexEntry> counting = sortedEntries == null ? null : new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return sortedEntries.hasNext();
+            }
+
+            @Override
+            public IndexEntry next() {
+                built[0]++;
+                return sortedEntries.next();
+            }
+        };
+        buildIndex(new IndexRelation(index.name(), loc, keys, index.unique()), counting);
+        step();
+        updateIndexStats(oid, loc, table, built[0]);
         done();
         return data().indexes().get(oid);
+    }
+
+    /**
+     * index_update_stats after index_build: the index's relpages/reltuples, and the table's, except that an empty
+     * table never analyzed keeps reltuples -1 (so CREATE TABLE's own indexes do not make it look vacuumed).
+     */
+    private void updateIndexStats(int indexOid, RelFileLocator indexLoc, RelationDesc table, long tuples) {
+        StorageEngine e = engine();
+        CatalogRow ic = row(PG_CLASS, x -> x.getInt("oid") == indexOid).copy();
+        update(ic.set("relpages", (int) e.buffers().nblocks(indexLoc, ForkNumber.MAIN)).set("reltuples",
+                (float) tuples));
+        CatalogRow tc = row(PG_CLASS, x -> x.getInt("oid") == table.oid()).copy();
+        int pages = table.locator() == null ? 0 : (int) e.buffers().nblocks(table.locator(), ForkNumber.MAIN);
+        Object old = tc.get("reltuples");
+        float oldTuples = old == null ? -1f : ((Number) old).floatValue();
+        float newTuples = tuples == 0 && oldTuples < 0 ? -1f : (float) tuples;
+        if (pages != tc.getInt("relpages") || newTuples != oldTuples) {
+            update(tc.set("relpages", pages).set("reltuples", newTuples));
+        }
     }
 
     private void buildIndex(IndexRelation ir, Iterator<IndexEntry> sortedEntries) {
@@ -375,7 +409,9 @@ final class HeapCatalogWriter extends CatalogWriteSupport implements CatalogWrit
             }
             for (ConstraintDesc c : r.constraints()) {
                 deleteWhere(PG_CONSTRAINT, x -> x.getInt("oid") == c.oid());
+                deleteWhere(PG_TRIGGER, x -> x.getInt("tgconstraint") == c.oid());
             }
+            deleteWhere(PG_TRIGGER, x -> x.getInt("tgrelid") == oid);
             if (withOwned) {
                 for (CatalogData.DependRow dep : d.depends()) {
                     if (dep.classId() == 1259 && dep.deptype() == 'a' && dep.refClassId() == 1259
@@ -600,6 +636,9 @@ final class HeapCatalogWriter extends CatalogWriteSupport implements CatalogWrit
         if (c.indexOid() != 0 && !fk) {
             insert(CatalogRows.pgDepend(1259, c.indexOid(), 0, 2606, oid, 0, 'i'));
         }
+        if (fk) {
+            insertForeignKeyTriggers(oid, relOid, c);
+        }
         done();
         return oid;
     }
@@ -642,12 +681,58 @@ final class HeapCatalogWriter extends CatalogWriteSupport implements CatalogWrit
     }
 
     /** Deletes a constraint row (fixing relchecks) and the index it owns. */
+    /**
+     * createForeignKeyActionTriggers + createForeignKeyCheckTriggers: PostgreSQL enforces a foreign key with four
+     * internal (tgisinternal) row triggers, AFTER DELETE and AFTER UPDATE on the referenced table and AFTER
+     * INSERT and AFTER UPDATE on the referencing one, and marks both tables relhastriggers. Tusk enforces foreign
+     * keys in executor.modify; these rows only make the catalogs read as PostgreSQL's do (psql hides internal
+     * triggers).
+     */
+    private void insertForeignKeyTriggers(int constraintOid, int relOid, NewConstraint c) {
+        int refOid = c.refRelationOid();
+        insertRiTrigger("a", refOid, relOid, constraintOid, c, riActionFunction(c.deleteAction(), true), 1 | 8);
+        insertRiTrigger("a", refOid, relOid, constraintOid, c, riActionFunction(c.updateAction(), false), 1 | 16);
+        insertRiTrigger("c", relOid, refOid, constraintOid, c, 1644, 1 | 4);
+        insertRiTrigger("c", relOid, refOid, constraintOid, c, 1645, 1 | 16);
+        for (int rel : new int[] {relOid, refOid}) {
+            CatalogRow cls = row(PG_CLASS, x -> x.getInt("oid") == rel).copy();
+            if (!cls.getBool("relhastriggers")) {
+                update(cls.set("relhastriggers", true));
+            }
+        }
+    }
+
+    private void insertRiTrigger(String kind, int onRel, int otherRel, int constraintOid, NewConstraint c,
+            int functionOid, int tgtype) {
+        int oid = newOid();
+        insert(CatalogRow.create(PG_TRIGGER).set("oid", oid).set("tgrelid", onRel).set("tgparentid", 0)
+                .set("tgname", "RI_ConstraintTrigger_" + kind + "_" + Integer.toUnsignedString(oid))
+                .set("tgfoid", functionOid).set("tgtype", (short) tgtype).setChar("tgenabled", 'O')
+                .set("tgisinternal", true).set("tgconstrrelid", otherRel).set("tgconstrindid", c.indexOid())
+                .set("tgconstraint", constraintOid).set("tgdeferrable", c.deferrable())
+                .set("tginitdeferred", c.deferred()).set("tgnargs", (short) 0)
+                .setInts("tgattr", TypeOids.INT2, List.of()).set("tgargs", new byte[0]));
+    }
+
+    /** The RI_FKey_*_del / RI_FKey_*_upd function (pg_proc OID) for a foreign key action. */
+    private static int riActionFunction(char action, boolean delete) {
+        int base = switch (action) {
+            case 'c' -> 1646;
+            case 'r' -> 1648;
+            case 'n' -> 1650;
+            case 'd' -> 1652;
+            default -> 1654;
+        };
+        return delete ? base : base + 1;
+    }
+
     private void dropConstraintRows(int constraintOid) {
         ConstraintDesc c = data().constraints().get(constraintOid);
         if (c == null) {
             return;
         }
         deleteWhere(PG_CONSTRAINT, x -> x.getInt("oid") == constraintOid);
+        deleteWhere(PG_TRIGGER, x -> x.getInt("tgconstraint") == constraintOid);
         deleteWhere(PG_DESCRIPTION, x -> x.getInt("objoid") == constraintOid && x.getInt("classoid") == 2606);
         if (c.contype() == 'c') {
             CatalogRow cls = row(PG_CLASS, x -> x.getInt("oid") == c.relationOid()).copy();

@@ -104,6 +104,15 @@ public final class RuleUtils {
      * {@code column > 0} only that key column's text.
      */
     public static String indexDef(Catalog c, IndexDesc idx, int column) {
+        return indexDef(c, idx, column, null);
+    }
+
+    /**
+     * pg_get_indexdef(oid, column, pretty): with {@code pretty} (PRETTYFLAG_SCHEMA, given as the session's
+     * {@code searchPath}) the table is qualified only when the search path would not find it; otherwise (null)
+     * always qualified, as pg_get_indexdef(oid) and pg_indexes print it.
+     */
+    public static String indexDef(Catalog c, IndexDesc idx, int column, List<String> prettySearchPath) {
         RelationDesc table = c.relation(idx.relationOid());
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < idx.keyAttnums().size(); i++) {
@@ -129,9 +138,79 @@ public final class RuleUtils {
             return "";
         }
         return "CREATE " + (idx.unique() ? "UNIQUE " : "") + "INDEX " + QualifiedNames.quote(idx.name()) + " ON "
-                + QualifiedNames.qualify(table.namespaceName(), table.name()) + " USING btree ("
+                + (prettySearchPath != null ? relationName(c, table, prettySearchPath)
+                        : QualifiedNames.qualify(table.namespaceName(), table.name())) + " USING btree ("
                 + String.join(", ", keys)
                 + ")" + (idx.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "");
+    }
+
+    /**
+     * pg_get_triggerdef_worker: {@code CREATE CONSTRAINT TRIGGER "RI_ConstraintTrigger_a_16390" AFTER DELETE ON
+     * public.parent FROM t NOT DEFERRABLE INITIALLY IMMEDIATE FOR EACH ROW EXECUTE FUNCTION
+     * "RI_FKey_cascade_del"()}; with {@code pretty} the ON table is qualified only when not visible.
+     */
+    static String triggerDef(Catalog c, TriggerDesc t, List<String> searchPath, boolean pretty) {
+        StringBuilder sb = new StringBuilder("CREATE ");
+        if (t.constraintOid() != 0) {
+            sb.append("CONSTRAINT ");
+        }
+        sb.append("TRIGGER ").append(QualifiedNames.quote(t.name())).append(' ');
+        int type = t.tgtype();
+        if ((type & 2) != 0) {
+            sb.append("BEFORE");
+        } else if ((type & 64) != 0) {
+            sb.append("INSTEAD OF");
+        } else {
+            sb.append("AFTER");
+        }
+        int events = 0;
+        for (int[] e : new int[][] {{4}, {8}, {16}, {32}}) {
+            if ((type & e[0]) != 0) {
+                sb.append(events++ > 0 ? " OR " : " ").append(switch (e[0]) {
+                    case 4 -> "INSERT";
+                    case 8 -> "DELETE";
+                    case 16 -> "UPDATE";
+                    default -> "TRUNCATE";
+                });
+            }
+        }
+        RelationDesc on = c.relation(t.relationOid());
+        if (on == null) {
+            return null;
+        }
+        sb.append(" ON ").append(pretty ? relationName(c, on, searchPath)
+                : QualifiedNames.qualify(on.namespaceName(), on.name())).append(' ');
+        if (t.constraintOid() != 0) {
+            RelationDesc from = t.constraintRelationOid() == 0 ? null : c.relation(t.constraintRelationOid());
+            if (from != null) {
+                sb.append("FROM ").append(relationName(c, from, searchPath)).append(' ');
+            }
+            sb.append(t.deferrable() ? "" : "NOT ").append("DEFERRABLE INITIALLY ")
+                    .append(t.initDeferred() ? "DEFERRED " : "IMMEDIATE ");
+        }
+        sb.append((type & 1) != 0 ? "FOR EACH ROW " : "FOR EACH STATEMENT ");
+        ProcDesc f = c.function(t.functionOid());
+        String fname = f != null ? f.name() : riFunctionName(t.functionOid());
+        return sb.append("EXECUTE FUNCTION ").append(QualifiedNames.quote(fname)).append("()").toString();
+    }
+
+    /** The names of ri_triggers.c's trigger functions (pg_proc OIDs 1644..1655). */
+    private static String riFunctionName(int oid) {
+        return switch (oid) {
+            case 1644 -> "RI_FKey_check_ins";
+            case 1645 -> "RI_FKey_check_upd";
+            case 1646 -> "RI_FKey_cascade_del";
+            case 1647 -> "RI_FKey_cascade_upd";
+            case 1648 -> "RI_FKey_restrict_del";
+            case 1649 -> "RI_FKey_restrict_upd";
+            case 1650 -> "RI_FKey_setnull_del";
+            case 1651 -> "RI_FKey_setnull_upd";
+            case 1652 -> "RI_FKey_setdefault_del";
+            case 1653 -> "RI_FKey_setdefault_upd";
+            case 1654 -> "RI_FKey_noaction_del";
+            case 1655 -> "RI_FKey_noaction_upd";
+            default -> Integer.toUnsignedString(oid);
+        };
     }
 
     /** pg_get_expr(expr, relation, pretty): the stored text, or its pretty form. */

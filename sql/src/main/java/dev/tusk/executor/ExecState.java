@@ -14,6 +14,8 @@ public final class ExecState {
     private final Map<Object, Object> shared;
     private final int[] ticks;
     private Object caseValue;
+    /** Values of the enclosing nested loop's LATERAL parameters (PostgreSQL's nestParams), see NestParams. */
+    private Object[] nestParams = new Object[0];
 
     public ExecState(ExecContext context) {
         this(context, new Object[0], new HashMap<>(), new int[1]);
@@ -33,6 +35,18 @@ public final class ExecState {
     /** The state a subplan runs in: same context and CTEs, its outer references bound to {@code outerValues}. */
     public ExecState forSubplan(Object[] outerValues) {
         return new ExecState(context, outerValues, shared, ticks);
+    }
+
+    /** The state the inner side of a LATERAL nested loop runs in: same outer references, {@code values} bound. */
+    public ExecState withNestParams(Object[] values) {
+        ExecState s = new ExecState(context, outer, shared, ticks);
+        s.nestParams = values;
+        return s;
+    }
+
+    /** Value of LATERAL parameter {@code slot} (a column of an outer FROM item of the same query level). */
+    public Object nestParam(int slot) {
+        return nestParams[slot];
     }
 
     /** Value of outer reference {@code slot} (a correlated subquery's reference to an enclosing row). */

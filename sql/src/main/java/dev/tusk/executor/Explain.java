@@ -40,23 +40,41 @@ public final class Explain {
         String header;
         switch (p) {
             case SeqScan s -> {
-                header = "Seq Scan on " + s.relation().name();
+                header = "Seq Scan on " + s.relation().name() + aliasSuffix(s.relation().name(), s.alias());
                 if (s.qualText() != null) {
                     details.add(0, "Filter: " + s.qualText());
                 }
             }
             case IndexScan s -> {
-                header = "Index Scan using " + s.index().name() + " on " + s.relation().name();
+                header = "Index Scan using " + s.index().name() + " on " + s.relation().name()
+                        + aliasSuffix(s.relation().name(), s.alias());
                 if (s.boundText() != null) {
                     details.add(0, "Index Cond: " + s.boundText());
                 }
             }
             case HashJoin h -> {
                 header = "Hash " + joinName(h.kind());
+                if (h.filterText() != null) {
+                    details.add(0, "Join Filter: " + h.filterText());
+                }
+                if (h.condText() != null) {
+                    details.add(0, "Hash Cond: " + h.condText());
+                }
                 children = List.of(h.left(), new HashNode(h.right()));
             }
             case HashNode h -> header = "Hash";
-            case NestLoop n -> header = "Nested Loop" + (n.kind() == JoinKind.INNER ? "" : " " + joinName(n.kind()));
+            case NestLoop n -> {
+                header = "Nested Loop" + (n.kind() == JoinKind.INNER ? "" : " " + joinName(n.kind()));
+                if (n.filterText() != null) {
+                    details.add(0, "Join Filter: " + n.filterText());
+                }
+            }
+            case LateralLoop n -> {
+                header = "Nested Loop" + (n.kind() == JoinKind.INNER ? "" : " " + joinName(n.kind()));
+                if (n.filterText() != null) {
+                    details.add(0, "Join Filter: " + n.filterText());
+                }
+            }
             case HashAgg a -> {
                 header = a.groupExprs().length == 0 ? "Aggregate" : "HashAggregate";
                 if (a.groupKeyText() != null) {
@@ -75,7 +93,8 @@ public final class Explain {
             case SetOp s -> header = "HashSetOp " + (s.intersect() ? "Intersect" : "Except") + (s.all() ? " All" : "");
             case ValuesScan v -> header = v.width() == 0 && v.rows().size() == 1 ? "Result"
                     : "Values Scan on \"*VALUES*\"";
-            case FunctionScan f -> header = f.function() == null ? "Result" : "Function Scan on " + f.function().name();
+            case FunctionScan f -> header = f.function() == null ? "Result" : "Function Scan on " + f.function().name()
+                    + aliasSuffix(f.function().name(), f.alias());
             case CteScan c -> header = "CTE Scan on " + c.name();
             case ProjectSet s -> header = "ProjectSet";
             default -> header = p.describe();
@@ -92,6 +111,11 @@ public final class Explain {
         for (Plan c : children) {
             node(c, level + 1, new ArrayList<>());
         }
+    }
+
+    /** PostgreSQL prints the range-table entry's name after the table's when they differ ("emp e"). */
+    private static String aliasSuffix(String relname, String alias) {
+        return alias == null || alias.equals(relname) ? "" : " " + alias;
     }
 
     private static String joinName(JoinKind k) {

@@ -21,6 +21,7 @@ public final class ExprCompiler {
     private final RowLayout layout;
     private final OuterRefs outer;
     private final SubqueryPlanner subqueries;
+    private final NestParams nest;
 
     /**
      * @param layout     where Vars and precomputed expressions are in the input row
@@ -28,9 +29,15 @@ public final class ExprCompiler {
      * @param subqueries plans sublinks (null when none can occur)
      */
     public ExprCompiler(RowLayout layout, OuterRefs outer, SubqueryPlanner subqueries) {
+        this(layout, outer, subqueries, null);
+    }
+
+    /** @param nest where level-0 columns missing from {@code layout} become LATERAL parameters (may be null) */
+    public ExprCompiler(RowLayout layout, OuterRefs outer, SubqueryPlanner subqueries, NestParams nest) {
         this.layout = layout;
         this.outer = outer;
         this.subqueries = subqueries;
+        this.nest = nest;
     }
 
     /** For relation-row expressions (CHECK, DEFAULT): Vars of range-table entry 0 read {@code row[attno-1]}. */
@@ -208,6 +215,10 @@ public final class ExprCompiler {
             }
             int slot = outer.slotFor(v);
             return (row, st) -> st.outer(slot);
+        }
+        if (nest != null && v.attno() != 0) {
+            int slot = nest.slotFor(v);
+            return (row, st) -> st.nestParam(slot);
         }
         throw new IllegalStateException("variable not found in input row: " + v);
     }

@@ -10,7 +10,13 @@ import java.util.List;
  * bigint row number follows. A strict SRF with a NULL argument returns no rows.
  */
 public record FunctionScan(FunctionDef function, Evaluator[] args, int[] argTypes, Evaluator scalar,
-        boolean composite, boolean ordinality, int width) implements Plan {
+        boolean composite, boolean ordinality, int width, String alias) implements Plan {
+    /** A scan whose range-table entry is named like the function. */
+    public FunctionScan(FunctionDef function, Evaluator[] args, int[] argTypes, Evaluator scalar, boolean composite,
+            boolean ordinality, int width) {
+        this(function, args, argTypes, scalar, composite, ordinality, width, null);
+    }
+
     @Override
     public ExecNode start(ExecState st) {
         Iterator<Object> it;

@@ -14,7 +14,13 @@ import java.util.function.BiPredicate;
  */
 public record HashJoin(Plan left, Plan right, JoinKind kind, Evaluator[] leftKeys, Evaluator[] rightKeys,
         int[] keyTypes,
-        BiPredicate<Object[], ExecState> residual) implements Plan {
+        BiPredicate<Object[], ExecState> residual, String condText, String filterText) implements Plan {
+    /** A hash join without EXPLAIN texts. */
+    public HashJoin(Plan left, Plan right, JoinKind kind, Evaluator[] leftKeys, Evaluator[] rightKeys, int[] keyTypes,
+            BiPredicate<Object[], ExecState> residual) {
+        this(left, right, kind, leftKeys, rightKeys, keyTypes, residual, null, null);
+    }
+
     @Override
     public ExecNode start(ExecState st) {
         int lw = left.width();

@@ -23,7 +23,14 @@ import java.util.function.BiPredicate;
  */
 public record IndexScan(RelationDesc relation, IndexDesc index, Evaluator lower, boolean lowerInclusive,
         Evaluator upper, boolean upperInclusive, int keyType, BiPredicate<Object[], ExecState> qual,
-        String boundText) implements Plan {
+        String boundText, String alias) implements Plan {
+    /** A scan whose range-table entry is named like the table. */
+    public IndexScan(RelationDesc relation, IndexDesc index, Evaluator lower, boolean lowerInclusive,
+            Evaluator upper, boolean upperInclusive, int keyType, BiPredicate<Object[], ExecState> qual,
+            String boundText) {
+        this(relation, index, lower, lowerInclusive, upper, upperInclusive, keyType, qual, boundText, null);
+    }
+
     @Override
     public ExecNode start(ExecState st) {
         ExecContext ctx = st.context();

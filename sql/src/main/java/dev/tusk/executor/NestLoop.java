@@ -9,8 +9,13 @@ import java.util.function.BiPredicate;
  * once and kept in memory (PostgreSQL would put a Material node there), then each outer row is tested against
  * every inner row with {@code qual} over the concatenated row (null qual = cross join).
  */
-public record NestLoop(Plan left, Plan right, JoinKind kind, BiPredicate<Object[], ExecState> qual)
-        implements Plan {
+public record NestLoop(Plan left, Plan right, JoinKind kind, BiPredicate<Object[], ExecState> qual,
+        String filterText) implements Plan {
+    /** A nested loop without EXPLAIN's Join Filter text. */
+    public NestLoop(Plan left, Plan right, JoinKind kind, BiPredicate<Object[], ExecState> qual) {
+        this(left, right, kind, qual, null);
+    }
+
     @Override
     public ExecNode start(ExecState st) {
         int lw = left.width();

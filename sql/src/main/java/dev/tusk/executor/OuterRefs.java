@@ -15,7 +15,7 @@ import java.util.List;
  *
  * <p>For a FROM subquery, view, set-operation leaf ({@link #passThrough}): it runs in its parent's state, so a
  * reference two levels up is the parent's reference one level up; a reference to the parent itself would be
- * LATERAL (not supported).
+ * LATERAL, which the planner plans as a sublink-style subplan instead (see LateralLoop).
  */
 public final class OuterRefs {
     private final List<TypedExpr> parentVars = new ArrayList<>();

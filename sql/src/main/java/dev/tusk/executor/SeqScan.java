@@ -11,8 +11,13 @@ import java.util.function.BiPredicate;
  * attnum order (SQL carriers, dropped columns null), then the ctid. Streams page by page; {@code qual} (may be
  * null) filters rows before they leave the node.
  */
-public record SeqScan(RelationDesc relation, BiPredicate<Object[], ExecState> qual, String qualText)
+public record SeqScan(RelationDesc relation, BiPredicate<Object[], ExecState> qual, String qualText, String alias)
         implements Plan {
+    /** A scan whose range-table entry is named like the table. */
+    public SeqScan(RelationDesc relation, BiPredicate<Object[], ExecState> qual, String qualText) {
+        this(relation, qual, qualText, null);
+    }
+
     @Override
     public ExecNode start(ExecState st) {
         int[] types = StorageCarriers.columnTypes(relation);

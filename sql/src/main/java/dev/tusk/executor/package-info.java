@@ -50,6 +50,21 @@
  * {@code canceling statement due to user request} within {@link dev.tusk.executor.ExecContext#INTERRUPT_INTERVAL}
  * rows.
  *
+ * <h2>INSERT ... ON CONFLICT</h2>
+ * {@link dev.tusk.executor.PlannedInsert#onConflict()} is null without the clause, else an
+ * {@link dev.tusk.executor.OnConflict}: {@code arbiters()} (the unique indexes that define a conflict; empty =
+ * every unique index, only for DO NOTHING without a target), {@code doNothing()}, and for DO UPDATE
+ * {@code updatedRow(existingRow, excludedRow, ctx)} giving the complete new version of the conflicting row (null
+ * when DO UPDATE's WHERE is not true: skip the row) with {@code updatedAttnums()} as the SET columns. H6's modify
+ * layer probes the arbiters before inserting each proposed row, locks/updates the existing row (its own
+ * NOT NULL/CHECK/UNIQUE/FK checks apply to the new version), raises 21000 when the same command would update a
+ * row twice, and runs RETURNING over the row written (inserted or updated); skipped rows are not counted.
+ *
+ * <h2>EXPLAIN</h2>
+ * {@link dev.tusk.optimizer.QueryPlanner#explain(dev.tusk.nodes.ExplainStmt, dev.tusk.optimizer.PlanningContext)}
+ * returns the {@code QUERY PLAN} lines (one text column {@code QUERY PLAN}, one row per line) for EXPLAIN without
+ * ANALYZE, in PostgreSQL's text format as with COSTS OFF.
+ *
  * <h2>Expressions for DDL and COPY</h2>
  * {@link dev.tusk.executor.ExpressionCompiler#analyze} (or {@code analyzeText} for stored text) analyzes a CHECK,
  * DEFAULT or generation expression over a relation's columns (which need not exist in the catalog yet) into an
@@ -66,9 +81,20 @@
  * {@link dev.tusk.optimizer.QueryPlanner#analyzeView} returns the columns and the definition text in
  * pg_get_viewdef's layout; store that text (RelationDesc.viewDefinition): queries expand views by re-parsing it.
  *
+ * <h2>LATERAL</h2>
+ * LATERAL subqueries and functions in FROM (implicitly LATERAL) see the FROM items to their left
+ * ({@code ParseState.lateralNs}); references into the left side of a RIGHT/FULL JOIN fail with 42P10 as in
+ * PostgreSQL. The planner runs them as {@link dev.tusk.executor.LateralLoop}: a nested loop that restarts the
+ * inner side per outer row with the referenced values bound, either as the inner subplan's outer references
+ * (a LATERAL entry directly on the right: {@code ExecState.outer}) or, when the LATERAL entry sits inside a
+ * join that is itself the inner side, as {@link dev.tusk.executor.NestParams} of this query level
+ * ({@code ExecState.nestParam}). No flattening of LATERAL subqueries (PostgreSQL pulls simple ones up), so
+ * {@code a, b JOIN LATERAL (...a...)} rescans b per row of a; EXPLAIN shows references to the outer row of a
+ * LATERAL subplan as {@code $n} (PostgreSQL prints the referenced column).
+ *
  * <h2>Known gaps</h2>
- * Sort, hash join and hash aggregate are in memory (no spilling past work_mem); no LATERAL, window functions,
- * ON CONFLICT, grouping sets, row comparisons other than = and &lt;&gt;, updatable views, generated column
- * computation, or composite-returning functions in FROM.
+ * Sort, hash join and hash aggregate are in memory (no spilling past work_mem); no grouping sets,
+ * updatable views, generated column computation, cost estimates in EXPLAIN, EXPLAIN ANALYZE, ROWS FROM, or
+ * set-returning functions nested in expressions other than a field selection ({@code (f(x)).col}).
  */
 package dev.tusk.executor;

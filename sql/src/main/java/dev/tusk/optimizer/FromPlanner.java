@@ -12,7 +12,10 @@ import dev.tusk.executor.FunctionScan;
 import dev.tusk.executor.HashJoin;
 import dev.tusk.executor.IndexScan;
 import dev.tusk.executor.JoinKind;
+import dev.tusk.executor.LateralLoop;
 import dev.tusk.executor.NestLoop;
+import dev.tusk.executor.NestParams;
+import dev.tusk.executor.OuterRefs;
 import dev.tusk.executor.Plan;
 import dev.tusk.executor.RecursiveUnion;
 import dev.tusk.executor.RowLayout;
@@ -74,9 +77,50 @@ final class FromPlanner {
         Built acc = null;
         Set<Integer> accRels = new HashSet<>();
         for (JoinTree t : q.from()) {
-            Built b = planTree(q, t, relQuals);
             Set<Integer> rels = new HashSet<>();
             allRels(q, t, rels);
+            if (acc != null && lateralRef(q, t) != null) {
+                // ", LATERAL x": a nested loop rescanning x per row of everything to its left
+                int rt = lateralRef(q, t);
+                List<TypedExpr> joinQuals = new ArrayList<>(relQuals.getOrDefault(rt, List.of()));
+                Set<Integer> both = new HashSet<>(accRels);
+                both.addAll(rels);
+                for (var it = conjuncts.iterator(); it.hasNext();) {
+                    TypedExpr c = it.next();
+                    Set<Integer> r = Conjuncts.rels(c);
+                    if (r != null && both.containsAll(r) && !accRels.containsAll(r)) {
+                        joinQuals.add(c);
+                        it.remove();
+                    }
+                }
+                acc = lateralJoin(q, acc, rt, JoinKind.INNER, joinQuals);
+                accRels.addAll(rels);
+                continue;
+            }
+            Built b;
+            if (acc != null && containsLateral(q, t)) {
+                // a join with a LATERAL item inside that may read items of the comma list to its left
+                NestParams np = new NestParams();
+                b = withNest(np).planTree(q, t, relQuals);
+                if (!np.vars().isEmpty()) {
+                    List<TypedExpr> joinQuals = new ArrayList<>();
+                    Set<Integer> both = new HashSet<>(accRels);
+                    both.addAll(rels);
+                    for (var it = conjuncts.iterator(); it.hasNext();) {
+                        TypedExpr c = it.next();
+                        Set<Integer> r = Conjuncts.rels(c);
+                        if (r != null && both.containsAll(r) && !accRels.containsAll(r) && !rels.containsAll(r)) {
+                            joinQuals.add(c);
+                            it.remove();
+                        }
+                    }
+                    acc = nestJoin(acc, b, np, JoinKind.INNER, joinQuals);
+                    accRels.addAll(rels);
+                    continue;
+                }
+            } else {
+                b = planTree(q, t, relQuals);
+            }
             if (acc == null) {
                 acc = b;
             } else {
@@ -150,7 +194,6 @@ final class FromPlanner {
             case JoinTree.Ref r -> planRte(q, r.rtIndex(), relQuals.getOrDefault(r.rtIndex(), List.of()));
             case JoinTree.Join j -> {
                 Built l = planTree(q, j.left(), relQuals);
-                Built r = planTree(q, j.right(), relQuals);
                 JoinKind kind = switch (j.kind()) {
                     case LEFT -> JoinKind.LEFT;
                     case RIGHT -> JoinKind.RIGHT;
@@ -159,6 +202,21 @@ final class FromPlanner {
                     case ANTI -> JoinKind.ANTI;
                     default -> JoinKind.INNER;
                 };
+                Integer lateral = lateralRef(q, j.right());
+                if (lateral != null && (kind == JoinKind.INNER || kind == JoinKind.LEFT)) {
+                    List<TypedExpr> quals = new ArrayList<>(Conjuncts.split(j.quals()));
+                    quals.addAll(relQuals.getOrDefault(lateral, List.of()));
+                    yield lateralJoin(q, l, lateral, kind, quals);
+                }
+                if (containsLateral(q, j.right()) && (kind == JoinKind.INNER || kind == JoinKind.LEFT)) {
+                    NestParams np = new NestParams();
+                    Built r = withNest(np).planTree(q, j.right(), relQuals);
+                    if (!np.vars().isEmpty()) {
+                        yield nestJoin(l, r, np, kind, Conjuncts.split(j.quals()));
+                    }
+                    yield join(l, r, kind, Conjuncts.split(j.quals()));
+                }
+                Built r = planTree(q, j.right(), relQuals);
                 yield join(l, r, kind, Conjuncts.split(j.quals()));
             }
         };
@@ -176,6 +234,7 @@ final class FromPlanner {
         List<Evaluator> rk = new ArrayList<>();
         List<Integer> types = new ArrayList<>();
         List<TypedExpr> residual = new ArrayList<>();
+        List<String> conds = new ArrayList<>();
         for (TypedExpr q : quals) {
             if (q instanceof TypedExpr.Op op && op.left() != null && op.operator().name().equals("=")
                     && op.left().type() == op.right().type() && op.operator().canHash()
@@ -185,6 +244,7 @@ final class FromPlanner {
                     lk.add(lc.compile(sides[0]));
                     rk.add(rc.compile(sides[1]));
                     types.add(op.left().type());
+                    conds.add(condText(op, sides));
                     continue;
                 }
             }
@@ -193,12 +253,91 @@ final class FromPlanner {
         BiPredicate<Object[], ExecState> res = Conjuncts.predicate(residual, builder.compiler(layout));
         Plan p;
         if (!lk.isEmpty()) {
+            String cond = conds.size() == 1 ? conds.get(0) : "(" + String.join(" AND ", conds) + ")";
             p = new HashJoin(l.plan(), r.plan(), kind, lk.toArray(Evaluator[]::new), rk.toArray(Evaluator[]::new),
-                    types.stream().mapToInt(Integer::intValue).toArray(), res);
+                    types.stream().mapToInt(Integer::intValue).toArray(), res, cond,
+                    residual.isEmpty() ? null : qualText(residual));
         } else {
-            p = new NestLoop(l.plan(), r.plan(), kind, res);
+            p = new NestLoop(l.plan(), r.plan(), kind, res, residual.isEmpty() ? null : qualText(residual));
         }
         return new Built(p, kind == JoinKind.SEMI || kind == JoinKind.ANTI ? l.layout() : layout);
+    }
+
+    /**
+     * The range-table index of {@code t} when it is a LATERAL subquery or a function in FROM reading columns
+     * of items to its left (PostgreSQL's lateral_relids), else null.
+     */
+    private static Integer lateralRef(Query q, JoinTree t) {
+        if (!(t instanceof JoinTree.Ref r)) {
+            return null;
+        }
+        return switch (q.rtable().get(r.rtIndex())) {
+            case Rte.Subquery s when s.lateral() -> r.rtIndex();
+            case Rte.Function f when dev.tusk.parser.analyze.ExprTrees.hasLocalVars(f.call()) -> r.rtIndex();
+            default -> null;
+        };
+    }
+
+    /** True when a LATERAL entry sits inside the join tree {@code t} (not as {@code t} itself). */
+    private static boolean containsLateral(Query q, JoinTree t) {
+        return t instanceof JoinTree.Join j && (lateralRef(q, j.left()) != null || lateralRef(q, j.right()) != null
+                || containsLateral(q, j.left()) || containsLateral(q, j.right()));
+    }
+
+    /** A planner for a part of this level whose columns of other items become LATERAL parameters in {@code np}. */
+    private FromPlanner withNest(NestParams np) {
+        FromPlanner sub = new FromPlanner(builder.withNest(np));
+        sub.rtable = rtable;
+        return sub;
+    }
+
+    /** {@code left} joined to {@code right}, a part of this level planned with LATERAL parameters {@code np}. */
+    private Built nestJoin(Built left, Built right, NestParams np, JoinKind kind, List<TypedExpr> quals) {
+        Evaluator[] params = builder.compiler(left.layout()).compileAll(new ArrayList<>(np.vars()))
+                .toArray(Evaluator[]::new);
+        RowLayout layout = RowLayout.concat(left.layout(), right.layout());
+        BiPredicate<Object[], ExecState> res = quals.isEmpty() ? null
+                : Conjuncts.predicate(quals, builder.compiler(layout));
+        return new Built(new LateralLoop(left.plan(), right.plan(), params, kind, res,
+                quals.isEmpty() ? null : qualText(quals), true), layout);
+    }
+
+    /**
+     * {@code left} joined to the LATERAL entry {@code rt}: the entry is planned as a parameterized subplan whose
+     * outer references (the left items' columns it reads, and this level's own outer references) are computed
+     * from each left row. Quals are tested over the joined row in this level's state.
+     */
+    private Built lateralJoin(Query q, Built left, int rt, JoinKind kind, List<TypedExpr> quals) {
+        Rte rte = q.rtable().get(rt);
+        RowLayout rl = new RowLayout();
+        for (int i = 0; i < rte.width(); i++) {
+            rl.putVar(rt, i + 1, i);
+        }
+        OuterRefs refs = OuterRefs.forSubLink();
+        Plan inner = switch (rte) {
+            case Rte.Subquery s -> new QueryPlanBuilder(refs).build(s.query());
+            case Rte.Function f -> function(f, new ExprCompiler(new RowLayout(), refs, builder.subqueries),
+                    dev.tusk.parser.analyze.ExprTrees.incrementLevels(f.call(), 1));
+            default -> throw new IllegalStateException("not a lateral entry: " + rte);
+        };
+        ExprCompiler lc = builder.compiler(left.layout());
+        Evaluator[] params = lc.compileAll(refs.parentVars()).toArray(Evaluator[]::new);
+        RowLayout layout = RowLayout.concat(left.layout(), rl);
+        BiPredicate<Object[], ExecState> res = quals.isEmpty() ? null
+                : Conjuncts.predicate(quals, builder.compiler(layout));
+        return new Built(new LateralLoop(left.plan(), inner, params, kind, res,
+                quals.isEmpty() ? null : qualText(quals), false), layout);
+    }
+
+    /** EXPLAIN's Hash Cond text of one hash clause: the outer side first, as PostgreSQL commutes it. */
+    private String condText(TypedExpr.Op op, TypedExpr[] sides) {
+        try {
+            String l = dev.tusk.parser.analyze.Deparser.explainExpr(sides[0], rtable, true);
+            String r = dev.tusk.parser.analyze.Deparser.explainExpr(sides[1], rtable, true);
+            return "(" + l + " " + op.operator().name() + " " + r + ")";
+        } catch (RuntimeException e) {
+            return Conjuncts.text(List.of(op));
+        }
     }
 
     /** The operands of {@code op} as (left-input expression, right-input expression), or null. */
@@ -235,7 +374,7 @@ final class FromPlanner {
         Plan p = switch (rte) {
             case Rte.Relation r -> {
                 layout.putVar(rt, TypedExpr.Var.CTID_ATTNO, rte.width());
-                yield scan(r.relation(), rt, quals, layout);
+                yield scan(r.relation(), r.alias(), rt, quals, layout);
             }
             case Rte.Subquery s -> builder.nested().build(s.query());
             case Rte.Values v -> {
@@ -258,25 +397,28 @@ final class FromPlanner {
         return new Built(p, layout);
     }
 
-    private Plan scan(RelationDesc rel, int rt, List<TypedExpr> quals, RowLayout layout) {
+    private Plan scan(RelationDesc rel, String alias, int rt, List<TypedExpr> quals, RowLayout layout) {
         BiPredicate<Object[], ExecState> qual = Conjuncts.predicate(quals, builder.compiler(layout));
         IndexChooser.Choice ch = quals.isEmpty() ? null : IndexChooser.choose(rel, rt, quals);
         if (ch != null) {
             ExprCompiler none = builder.compiler(new RowLayout());
             return new IndexScan(rel, ch.index(), ch.lower() == null ? null : none.compile(ch.lower()),
                     ch.lowerInclusive(), ch.upper() == null ? null : none.compile(ch.upper()), ch.upperInclusive(),
-                    ch.keyType(), qual, ch.text());
+                    ch.keyType(), qual, ch.text(), alias);
         }
-        return new SeqScan(rel, qual, quals.isEmpty() ? null : qualText(quals));
+        return new SeqScan(rel, qual, quals.isEmpty() ? null : qualText(quals), alias);
     }
 
     private Plan function(Rte.Function f) {
-        ExprCompiler c = builder.compiler(new RowLayout());
-        if (f.call() instanceof TypedExpr.Func fn && fn.function().returnsSet()) {
+        return function(f, builder.compiler(new RowLayout()), f.call());
+    }
+
+    private static Plan function(Rte.Function f, ExprCompiler c, TypedExpr call) {
+        if (call instanceof TypedExpr.Func fn && fn.function().returnsSet()) {
             return new FunctionScan(fn.function(), c.compileAll(fn.args()).toArray(Evaluator[]::new), fn.argTypes(),
-                    null, f.composite(), f.ordinality(), f.width());
+                    null, f.composite(), f.ordinality(), f.width(), f.alias());
         }
-        return new FunctionScan(null, new Evaluator[0], new int[0], c.compile(f.call()), f.composite(),
+        return new FunctionScan(null, new Evaluator[0], new int[0], c.compile(call), f.composite(),
                 f.ordinality(), f.width());
     }
 

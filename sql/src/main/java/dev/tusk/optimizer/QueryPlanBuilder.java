@@ -35,16 +35,31 @@ final class QueryPlanBuilder {
     final OuterRefs outer;
     final SubqueryPlanner subqueries;
 
+    /** LATERAL parameters of the part of this level being planned as a nested loop's inner side, or null. */
+    final dev.tusk.executor.NestParams nest;
+
     QueryPlanBuilder(OuterRefs outer) {
         this.outer = outer;
+        this.nest = null;
         this.subqueries = q -> {
             OuterRefs refs = OuterRefs.forSubLink();
             return new SubqueryPlanner.SubPlan(new QueryPlanBuilder(refs).build(q), refs);
         };
     }
 
+    private QueryPlanBuilder(QueryPlanBuilder base, dev.tusk.executor.NestParams nest) {
+        this.outer = base.outer;
+        this.subqueries = base.subqueries;
+        this.nest = nest;
+    }
+
+    /** The same level's builder compiling columns outside the planned part as LATERAL parameters. */
+    QueryPlanBuilder withNest(dev.tusk.executor.NestParams nest) {
+        return new QueryPlanBuilder(this, nest);
+    }
+
     ExprCompiler compiler(RowLayout layout) {
-        return new ExprCompiler(layout, outer, subqueries);
+        return new ExprCompiler(layout, outer, subqueries, nest);
     }
 
     /** A builder for a FROM subquery, view or set-operation leaf of this level. */

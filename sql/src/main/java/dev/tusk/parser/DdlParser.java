@@ -119,20 +119,32 @@ final class DdlParser extends GrammarBase {
             if (isKw("partition") && isKw(1, "by")) {
                 return g.stmts.unsupported("CREATE TABLE");
             }
-            String am = null;
-            if (acceptKw("using")) {
-                am = colId();
-            }
-            List<DefElem> options = optWith();
-            OnCommitAction onCommit = onCommit();
-            String tablespace = null;
-            if (acceptKw("tablespace")) {
-                tablespace = colId();
-            }
-            return new CreateStmt(rel, elts, inherits, options, onCommit, tablespace, am, ifNotExists);
+            StorageClauses storage = storageClauses();
+            return new CreateStmt(rel, elts, inherits, storage.options(), storage.onCommit(), storage.tablespace(),
+                    storage.accessMethod(), ifNotExists);
         }
         // CREATE TABLE AS
         List<String> cols = optColumnList();
+        StorageClauses storage = storageClauses();
+        expectKw("as");
+        Stmt query;
+        if (isKw("execute")) {
+            query = g.util.execute();
+        } else {
+            query = g.select.selectStmt();
+        }
+        boolean skipData = optWithData();
+        IntoClause into = new IntoClause(rel, cols, storage.accessMethod(), storage.options(), storage.onCommit(),
+                storage.tablespace(), skipData);
+        return new CreateTableAsStmt(query, into, ObjectType.TABLE, false, ifNotExists);
+    }
+
+    /** OptTableAccessMethod OptWith OnCommitOption OptTableSpace, shared by CREATE TABLE and CREATE TABLE AS. */
+    private record StorageClauses(String accessMethod, List<DefElem> options, OnCommitAction onCommit,
+            String tablespace) {
+    }
+
+    private StorageClauses storageClauses() {
         String am = null;
         if (acceptKw("using")) {
             am = colId();
@@ -143,16 +155,7 @@ final class DdlParser extends GrammarBase {
         if (acceptKw("tablespace")) {
             tablespace = colId();
         }
-        expectKw("as");
-        Stmt query;
-        if (isKw("execute")) {
-            query = g.util.execute();
-        } else {
-            query = g.select.selectStmt();
-        }
-        boolean skipData = optWithData();
-        IntoClause into = new IntoClause(rel, cols, am, options, onCommit, tablespace, skipData);
-        return new CreateTableAsStmt(query, into, ObjectType.TABLE, false, ifNotExists);
+        return new StorageClauses(am, options, onCommit, tablespace);
     }
 
     /** WITH [NO] DATA after CREATE TABLE AS; returns skipData. */

@@ -171,25 +171,8 @@ public final class Lexer {
     }
 
     private Token quotedIdent(int start) {
-        pos++;
         StringBuilder sb = new StringBuilder();
-        while (true) {
-            if (pos >= len) {
-                throw ParserErrors.near("unterminated quoted identifier", src, start, len);
-            }
-            char c = src.charAt(pos);
-            if (c == '"') {
-                if (pos + 1 < len && src.charAt(pos + 1) == '"') {
-                    sb.append('"');
-                    pos += 2;
-                    continue;
-                }
-                pos++;
-                break;
-            }
-            sb.append(c);
-            pos++;
-        }
+        readDelimited(sb, '"', "unterminated quoted identifier", start, false);
         if (sb.isEmpty()) {
             throw ParserErrors.near("zero-length delimited identifier", src, start, pos);
         }
@@ -205,26 +188,34 @@ public final class Lexer {
     private Token quotedString(int start, int quote, boolean escapes) {
         pos = quote;
         StringBuilder sb = new StringBuilder();
-        while (true) {
-            readQuotedBody(sb, start, escapes);
-            if (!continuation()) {
-                break;
-            }
-        }
+        readContinuedString(sb, "unterminated quoted string", start, escapes);
         return new Token(TokenKind.SCONST, sb.toString(), null, start, pos);
     }
 
-    /** Reads from the opening quote at pos through the closing quote. */
-    private void readQuotedBody(StringBuilder sb, int start, boolean escapes) {
+    /**
+     * Reads the quoted string at pos into {@code sb}, joined with the literals that continue it (see
+     * {@link #continuation}); pos ends after the last closing quote.
+     */
+    private void readContinuedString(StringBuilder sb, String unterminated, int start, boolean escapes) {
+        do {
+            readDelimited(sb, '\'', unterminated, start, escapes);
+        } while (continuation());
+    }
+
+    /**
+     * Reads from the opening {@code quote} at pos through the closing one into {@code sb}: a doubled quote stands
+     * for one, and with {@code escapes} backslash sequences are decoded.
+     */
+    private void readDelimited(StringBuilder sb, char quote, String unterminated, int start, boolean escapes) {
         pos++;
         while (true) {
             if (pos >= len) {
-                throw ParserErrors.near("unterminated quoted string", src, start, len);
+                throw ParserErrors.near(unterminated, src, start, len);
             }
             char c = src.charAt(pos);
-            if (c == '\'') {
-                if (pos + 1 < len && src.charAt(pos + 1) == '\'') {
-                    sb.append('\'');
+            if (c == quote) {
+                if (pos + 1 < len && src.charAt(pos + 1) == quote) {
+                    sb.append(quote);
                     pos += 2;
                     continue;
                 }
@@ -272,30 +263,8 @@ public final class Lexer {
     private Token bitString(int start, char kind) {
         pos = start + 1;
         StringBuilder sb = new StringBuilder().append(kind);
-        while (true) {
-            pos++;
-            while (true) {
-                if (pos >= len) {
-                    throw ParserErrors.near(kind == 'b' ? "unterminated bit string literal"
-                            : "unterminated hexadecimal string literal", src, start, len);
-                }
-                char c = src.charAt(pos);
-                if (c == '\'') {
-                    if (pos + 1 < len && src.charAt(pos + 1) == '\'') {
-                        sb.append('\'');
-                        pos += 2;
-                        continue;
-                    }
-                    pos++;
-                    break;
-                }
-                sb.append(c);
-                pos++;
-            }
-            if (!continuation()) {
-                break;
-            }
-        }
+        readContinuedString(sb, kind == 'b' ? "unterminated bit string literal"
+                : "unterminated hexadecimal string literal", start, false);
         return new Token(kind == 'b' ? TokenKind.BCONST : TokenKind.XCONST, sb.toString(), null, start, pos);
     }
 
@@ -310,12 +279,7 @@ public final class Lexer {
         } else {
             StringBuilder sb = new StringBuilder();
             pos = start + 2;
-            while (true) {
-                readQuotedBody(sb, start, false);
-                if (!continuation()) {
-                    break;
-                }
-            }
+            readContinuedString(sb, "unterminated quoted string", start, false);
             body = sb.toString();
         }
         char esc = '\\';

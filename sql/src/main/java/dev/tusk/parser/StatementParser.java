@@ -118,7 +118,36 @@ final class StatementParser extends GrammarBase {
 
     private Stmt withStatement() {
         int mark = ts.mark();
-        WithClause with = g.select.withClause();
+        Stmt dml = modifyingStmt(g.select.withClause());
+        if (dml != null) {
+            return dml;
+        }
+        ts.reset(mark);
+        return toplevelSelect(g.select.selectStmt());
+    }
+
+    /** PreparableStmt: SELECT, INSERT, UPDATE, DELETE (each possibly with WITH). */
+    Stmt preparableStmt() {
+        Stmt dml = modifyingStmt(null);
+        if (dml != null) {
+            return dml;
+        }
+        if (isKw("with")) {
+            int mark = ts.mark();
+            dml = modifyingStmt(g.select.withClause());
+            if (dml != null) {
+                return dml;
+            }
+            ts.reset(mark);
+        }
+        return g.select.selectStmt();
+    }
+
+    /**
+     * The INSERT, UPDATE or DELETE that starts at the current token, under {@code with} (null for none); null when
+     * the token starts none of them.
+     */
+    private Stmt modifyingStmt(WithClause with) {
         if (isKw("insert")) {
             return g.dml.insert(with);
         }
@@ -128,37 +157,7 @@ final class StatementParser extends GrammarBase {
         if (isKw("delete")) {
             return g.dml.delete(with);
         }
-        ts.reset(mark);
-        return toplevelSelect(g.select.selectStmt());
-    }
-
-    /** PreparableStmt: SELECT, INSERT, UPDATE, DELETE (each possibly with WITH). */
-    Stmt preparableStmt() {
-        Token t = peek();
-        if (t.isKeyword("insert")) {
-            return g.dml.insert(null);
-        }
-        if (t.isKeyword("update")) {
-            return g.dml.update(null);
-        }
-        if (t.isKeyword("delete")) {
-            return g.dml.delete(null);
-        }
-        if (t.isKeyword("with")) {
-            int mark = ts.mark();
-            WithClause with = g.select.withClause();
-            if (isKw("insert")) {
-                return g.dml.insert(with);
-            }
-            if (isKw("update")) {
-                return g.dml.update(with);
-            }
-            if (isKw("delete")) {
-                return g.dml.delete(with);
-            }
-            ts.reset(mark);
-        }
-        return g.select.selectStmt();
+        return null;
     }
 
     /**

@@ -250,23 +250,31 @@ final class UtilityParser extends GrammarBase {
         throw syntaxError();
     }
 
+    /**
+     * A parenthesized {@code utility_option_list} (EXPLAIN, VACUUM, ANALYZE): {@code name [arg]} items separated
+     * by commas, appended to {@code options}.
+     */
+    private void utilityOptionList(List<DefElem> options) {
+        expectPunct("(");
+        do {
+            Token n = peek();
+            String name = colLabel();
+            Node arg = null;
+            if (!isPunct(",") && !isPunct(")")) {
+                arg = defArg(false);
+            }
+            options.add(DefElem.of(name, arg, n.start()));
+        } while (acceptPunct(","));
+        expectPunct(")");
+    }
+
     // ---- EXPLAIN ----
 
     Stmt explain() {
         expectKw("explain");
         List<DefElem> options = new ArrayList<>();
         if (isPunct("(")) {
-            next();
-            do {
-                Token n = peek();
-                String name = colLabel();
-                Node arg = null;
-                if (!isPunct(",") && !isPunct(")")) {
-                    arg = defArg(false);
-                }
-                options.add(DefElem.of(name, arg, n.start()));
-            } while (acceptPunct(","));
-            expectPunct(")");
+            utilityOptionList(options);
         } else {
             if (isKw("analyze") || isKw("analyse")) {
                 Token a = next();
@@ -379,17 +387,7 @@ final class UtilityParser extends GrammarBase {
         boolean vacuum = t.isKeyword("vacuum");
         List<DefElem> options = new ArrayList<>();
         if (isPunct("(")) {
-            next();
-            do {
-                Token n = peek();
-                String name = colLabel();
-                Node arg = null;
-                if (!isPunct(",") && !isPunct(")")) {
-                    arg = defArg(false);
-                }
-                options.add(DefElem.of(name, arg, n.start()));
-            } while (acceptPunct(","));
-            expectPunct(")");
+            utilityOptionList(options);
         } else {
             String[] order = vacuum ? new String[] {"full", "freeze", "verbose", "analyze"} : new String[] {"verbose"};
             for (String o : order) {

@@ -85,15 +85,8 @@ final class CopyRunner {
             });
         }
         short columns = (short) attnums.size();
-        return new StatementRun() {
-            @Override
-            public List<ResultColumn> columns() {
-                return null;
-            }
-
-            @Override
-            public ExecutionResult run(long maxRows, RowOut out) {
-                return new ExecutionResult.CopyInStarted((short) (o.binary() ? 1 : 0), columns, new ExecutionResult.CopyIn() {
+        return run(() -> new ExecutionResult.CopyInStarted((short) (o.binary() ? 1 : 0), columns,
+                new ExecutionResult.CopyIn() {
                     @Override
                     public void data(byte[] chunk) {
                         copy.data(chunk);
@@ -108,13 +101,7 @@ final class CopyRunner {
                     public void fail(String message) {
                         throw new TuskException(SqlState.QUERY_CANCELED, "COPY from stdin failed: " + message);
                     }
-                });
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+                }));
     }
 
     private static StatementRun to(CommandContext ctx, CopyStmt stmt, CopyOptions o) {

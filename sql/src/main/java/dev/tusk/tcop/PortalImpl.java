@@ -153,11 +153,7 @@ final class PortalImpl implements Portal {
         if (finished) {
             return;
         }
-        finished = true;
-        session.portalEnded(this);
-        if (run != null) {
-            run.close();
-        }
+        abandon();
         session.finishStatement(statement);
     }
 

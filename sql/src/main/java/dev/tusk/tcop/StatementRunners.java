@@ -35,6 +35,10 @@ final class StatementRunners {
         if (stmt instanceof dev.tusk.nodes.ExecuteStmt exec) {
             return session.sqlPrepared().execute(session, exec);
         }
+        if (stmt instanceof dev.tusk.nodes.ExplainStmt explain) {
+            return new RowsRun(UtilityShapes.columnsOf(stmt, session.gucs()),
+                    () -> ExplainRunner.run(session, explain, ps, params));
+        }
         if (stmt instanceof CopyStmt copy) {
             return CopyRunner.create(session, copy, ps.sql());
         }

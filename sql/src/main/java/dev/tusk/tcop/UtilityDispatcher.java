@@ -29,6 +29,7 @@ final class UtilityDispatcher {
             case TransactionStmt s -> tag(TransactionStatements.run(session, s));
             case VariableSetStmt s -> tag(SetStatements.set(session, s));
             case VariableShowStmt s -> SetStatements.show(session, s);
+            case ExplainStmt s -> ExplainRunner.run(session, s, ps, new Object[0]);
             case DiscardStmt s -> tag(discard(session, s));
             case CheckPointStmt s -> tag(checkpoint(session));
             case CreatedbStmt s -> {

@@ -88,6 +88,27 @@ class BootstrapTest {
     }
 
     @Test
+    void templateDatabasesHaveInitdbsAcl() {
+        // initdb (PostgreSQL 15) leaves template0/template1 with datacl {=c/postgres,postgres=CTc/postgres} (the
+        // bootstrap superuser's name) and postgres with NULL.
+        CatalogHeaps heaps = new CatalogHeaps(new dev.tusk.access.heap.HeapAm(cluster.engine.buffers(),
+                cluster.engine.smgr(), cluster.engine.transactions()), DatabaseDesc.POSTGRES);
+        try (Transaction tx = cluster.begin()) {
+            for (CatalogRow r : heaps.get(CatalogTables.PG_DATABASE).scan(tx.statementSnapshot())) {
+                Object acl = r.get("datacl");
+                if (r.getString("datname").startsWith("template")) {
+                    assertEquals(List.of("=c/postgres", "postgres=CTc/postgres"),
+                            ((dev.tusk.utils.adt.ArrayValue) acl).elements(), r.getString("datname"));
+                } else {
+                    assertEquals(null, acl, r.getString("datname"));
+                }
+            }
+        }
+        assertEquals("\"my role\"", Bootstrap.aclRoleName("my role"));
+        assertEquals("alice_1", Bootstrap.aclRoleName("alice_1"));
+    }
+
+    @Test
     void pgTypeAndPgProcRowsComeFromTheRegistries() {
         CatalogHeaps heaps = new CatalogHeaps(new dev.tusk.access.heap.HeapAm(cluster.engine.buffers(),
                 cluster.engine.smgr(), cluster.engine.transactions()), DatabaseDesc.POSTGRES);

@@ -11,34 +11,16 @@ import dev.tusk.access.transam.Transaction;
 import dev.tusk.utils.adt.TypeOids;
 import dev.tusk.utils.error.SqlState;
 import dev.tusk.utils.error.TuskException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Catalog name uniqueness under concurrent DDL, and databases in use by other sessions. */
-class CatalogConcurrencyTest {
-    @TempDir
-    Path dir;
-    CatalogTestCluster cluster;
-
-    @BeforeEach
-    void init() {
-        cluster = new CatalogTestCluster(dir);
-    }
-
-    @AfterEach
-    void shutdown() {
-        cluster.close();
-    }
-
+class CatalogConcurrencyTest extends CatalogClusterTest {
     private static NewRelation table(String name) {
         return new NewRelation(name, NamespaceDesc.PUBLIC, 10, 'p', List.of(NewColumn.of("a", TypeOids.INT4, -1)));
     }

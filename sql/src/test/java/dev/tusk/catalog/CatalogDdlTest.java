@@ -15,35 +15,25 @@ import dev.tusk.storage.ForkNumber;
 import dev.tusk.utils.adt.TypeOids;
 import dev.tusk.utils.error.SqlState;
 import dev.tusk.utils.error.TuskException;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class CatalogDdlTest {
+class CatalogDdlTest extends CatalogClusterTest {
     static final List<String> PATH = CatalogTestCluster.PATH;
-
-    @TempDir
-    Path dir;
-    CatalogTestCluster cluster;
-
-    @BeforeEach
-    void init() {
-        cluster = new CatalogTestCluster(dir);
-    }
-
-    @AfterEach
-    void shutdown() {
-        cluster.close();
-    }
 
     private RelationDesc createA(CatalogWriter w) {
         return w.createTable(new NewRelation("a", NamespaceDesc.PUBLIC, 10, 'p', List.of(
                 NewColumn.of("id", TypeOids.INT4, -1).withNotNull(true),
                 NewColumn.of("x", TypeOids.INT4, -1),
                 NewColumn.of("name", TypeOids.VARCHAR, 24).withDefault("'n'::character varying"))));
+    }
+
+    /** PRIMARY KEY (id) on {@code a}: the unique index a_pkey and its constraint. */
+    private static IndexDesc addPrimaryKey(CatalogWriter w, RelationDesc a) {
+        IndexDesc pk = w.createIndex(new NewIndex("a_pkey", a.oid(), List.of(1),
+                List.of(IndexKeyDesc.ColumnOrder.ASC), true, true, false), null);
+        w.addConstraint(a.oid(), NewConstraint.primaryKey("a_pkey", List.of(1), pk.oid()));
+        return pk;
     }
 
     @Test
@@ -125,9 +115,7 @@ class CatalogDdlTest {
         Transaction tx = cluster.begin();
         CatalogWriter w = cluster.writer(tx);
         RelationDesc a = createA(w);
-        IndexDesc pk = w.createIndex(new NewIndex("a_pkey", a.oid(), List.of(1),
-                List.of(IndexKeyDesc.ColumnOrder.ASC), true, true, false), null);
-        w.addConstraint(a.oid(), NewConstraint.primaryKey("a_pkey", List.of(1), pk.oid()));
+        IndexDesc pk = addPrimaryKey(w, a);
         w.addConstraint(a.oid(), NewConstraint.check("a_x_check", "(x > 0)", List.of(2)));
         RelationDesc b = w.createTable(new NewRelation("b", NamespaceDesc.PUBLIC, 10, 'p', List.of(
                 NewColumn.of("id", TypeOids.INT4, -1), NewColumn.of("y", TypeOids.VARCHAR, 24),
@@ -161,9 +149,7 @@ class CatalogDdlTest {
         Transaction tx = cluster.begin();
         CatalogWriter w = cluster.writer(tx);
         RelationDesc a = createA(w);
-        IndexDesc pk = w.createIndex(new NewIndex("a_pkey", a.oid(), List.of(1),
-                List.of(IndexKeyDesc.ColumnOrder.ASC), true, true, false), null);
-        w.addConstraint(a.oid(), NewConstraint.primaryKey("a_pkey", List.of(1), pk.oid()));
+        IndexDesc pk = addPrimaryKey(w, a);
         RelationDesc b = w.createTable(new NewRelation("b", NamespaceDesc.PUBLIC, 10, 'p',
                 List.of(NewColumn.of("id", TypeOids.INT4, -1))));
         w.addConstraint(b.oid(), NewConstraint.foreignKey("b_id_fkey", List.of(1), a.oid(), List.of(1), pk.oid(),
@@ -384,9 +370,7 @@ class CatalogDdlTest {
         Transaction tx = cluster.begin();
         CatalogWriter w = cluster.writer(tx);
         RelationDesc a = createA(w);
-        IndexDesc pk = w.createIndex(new NewIndex("a_pkey", a.oid(), List.of(1),
-                List.of(IndexKeyDesc.ColumnOrder.ASC), true, true, false), null);
-        w.addConstraint(a.oid(), NewConstraint.primaryKey("a_pkey", List.of(1), pk.oid()));
+        IndexDesc pk = addPrimaryKey(w, a);
         RelationDesc b = w.createTable(new NewRelation("b", NamespaceDesc.PUBLIC, 10, 'p',
                 List.of(NewColumn.of("r", TypeOids.INT4, -1))));
         w.addConstraint(b.oid(), NewConstraint.foreignKey("b_r_fkey", List.of(1), a.oid(), List.of(1), pk.oid(),

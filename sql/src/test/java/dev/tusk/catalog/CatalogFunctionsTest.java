@@ -69,22 +69,7 @@ class CatalogFunctionsTest {
     /** A session over a fresh read transaction with search_path "$user", public. */
     static Object call(int procOid, Object... args) {
         try (Transaction tx = cluster.begin()) {
-            SessionCatalog session = new SessionCatalog() {
-                @Override
-                public Catalog catalog() {
-                    return cluster.catalog(tx);
-                }
-
-                @Override
-                public List<String> searchPath() {
-                    return CatalogTestCluster.PATH;
-                }
-
-                @Override
-                public StorageEngine storage() {
-                    return cluster.engine;
-                }
-            };
+            SessionCatalog session = sessionCatalog(tx);
             FunctionContext base = FunctionContext.basic(SessionFormats.DEFAULT);
             FunctionContext ctx = new FunctionContext() {
                 @Override
@@ -140,7 +125,12 @@ class CatalogFunctionsTest {
     }
 
     static CatalogRegLookup regLookup(Transaction tx) {
-        return new CatalogRegLookup(new SessionCatalog() {
+        return new CatalogRegLookup(sessionCatalog(tx));
+    }
+
+    /** The catalog of {@code tx} with search_path "$user", public. */
+    private static SessionCatalog sessionCatalog(Transaction tx) {
+        return new SessionCatalog() {
             @Override
             public Catalog catalog() {
                 return cluster.catalog(tx);
@@ -155,7 +145,7 @@ class CatalogFunctionsTest {
             public StorageEngine storage() {
                 return cluster.engine;
             }
-        });
+        };
     }
 
     @Test
@@ -181,10 +171,68 @@ class CatalogFunctionsTest {
                 call(1387, fkeyOid));
         assertEquals("CREATE UNIQUE INDEX a_pkey ON public.a USING btree (id)", call(1643, pkeyOid));
         assertEquals("id", call(2507, pkeyOid, 1, true));
+        assertEquals("CREATE UNIQUE INDEX a_pkey ON a USING btree (id)", call(2507, pkeyOid, 0, true),
+                "pretty (psql's \\d) qualifies the table only when it is not visible");
+        assertEquals("CREATE UNIQUE INDEX a_pkey ON public.a USING btree (id)", call(2507, pkeyOid, 0, false));
         assertEquals("nextval('a_s_seq'::regclass)", call(1716, "nextval('a_s_seq'::regclass)", tableA));
         assertEquals(" SELECT pg_authid.rolname,", ((String) call(1641, 12000)).lines().findFirst().orElseThrow());
         assertEquals("postgres", call(1642, 10));
         assertEquals("unknown (OID=99999)", call(1642, 99999));
+    }
+
+    /** pg_trigger and pg_class rows as a heap scan in a fresh transaction sees them. */
+    private static List<CatalogRow> scan(CatalogTable table) {
+        CatalogHeaps heaps = new CatalogHeaps(new dev.tusk.access.heap.HeapAm(cluster.engine.buffers(),
+                cluster.engine.smgr(), cluster.engine.transactions()), DatabaseDesc.POSTGRES);
+        try (Transaction tx = cluster.begin()) {
+            return heaps.get(table).scan(tx.statementSnapshot());
+        }
+    }
+
+    @Test
+    void foreignKeysHaveTheInternalTriggersPostgresqlCreates() {
+        // PostgreSQL 15 for a FK ON UPDATE RESTRICT ON DELETE SET NULL MATCH FULL from s.t(a) to a(id): two action
+        // triggers on a, two check triggers on t, all tgisinternal, and relhastriggers on both tables.
+        List<CatalogRow> triggers = scan(CatalogTables.PG_TRIGGER).stream()
+                .filter(r -> r.getInt("tgconstraint") == fkeyOid)
+                .sorted(java.util.Comparator.comparingInt(r -> r.getInt("oid"))).toList();
+        assertEquals(4, triggers.size());
+        assertEquals(List.of(1650, 1649, 1644, 1645), triggers.stream().map(r -> r.getInt("tgfoid")).toList());
+        assertEquals(List.of(9, 17, 5, 17), triggers.stream().map(r -> r.getInt("tgtype")).toList());
+        assertEquals(List.of(tableA, tableA, tableT, tableT), triggers.stream().map(r -> r.getInt("tgrelid")).toList());
+        CatalogRow del = triggers.getFirst();
+        assertEquals("RI_ConstraintTrigger_a_" + del.getInt("oid"), del.getString("tgname"));
+        assertEquals(true, del.getBool("tgisinternal"));
+        assertEquals("CREATE CONSTRAINT TRIGGER \"RI_ConstraintTrigger_a_" + del.getInt("oid") + "\" AFTER DELETE ON"
+                + " public.a FROM s.t NOT DEFERRABLE INITIALLY IMMEDIATE FOR EACH ROW EXECUTE FUNCTION"
+                + " \"RI_FKey_setnull_del\"()", call(1662, del.getInt("oid")));
+        CatalogRow ins = triggers.get(2);
+        assertEquals("CREATE CONSTRAINT TRIGGER \"RI_ConstraintTrigger_c_" + ins.getInt("oid") + "\" AFTER INSERT ON"
+                + " s.t FROM a NOT DEFERRABLE INITIALLY IMMEDIATE FOR EACH ROW EXECUTE FUNCTION"
+                + " \"RI_FKey_check_ins\"()", call(2730, ins.getInt("oid"), true));
+        assertEquals("CREATE CONSTRAINT TRIGGER \"RI_ConstraintTrigger_a_" + del.getInt("oid") + "\" AFTER DELETE ON"
+                + " a FROM s.t NOT DEFERRABLE INITIALLY IMMEDIATE FOR EACH ROW EXECUTE FUNCTION"
+                + " \"RI_FKey_setnull_del\"()", call(2730, del.getInt("oid"), true));
+        assertNull(call(1662, 99999));
+        for (CatalogRow c : scan(CatalogTables.PG_CLASS)) {
+            if (c.getInt("oid") == tableA || c.getInt("oid") == tableT) {
+                assertEquals(true, c.getBool("relhastriggers"), c.getString("relname"));
+            }
+        }
+    }
+
+    @Test
+    void indexBuildSetsRelpagesAndReltuples() {
+        // index_update_stats: the index counts its tuples; the empty table keeps reltuples -1 (never vacuumed).
+        for (CatalogRow c : scan(CatalogTables.PG_CLASS)) {
+            if (c.getInt("oid") == pkeyOid) {
+                assertEquals(0f, ((Number) c.get("reltuples")).floatValue());
+                assertEquals(true, c.getInt("relpages") >= 1, "at least the metapage");
+            } else if (c.getInt("oid") == tableA) {
+                assertEquals(-1f, ((Number) c.get("reltuples")).floatValue());
+                assertEquals(0, c.getInt("relpages"));
+            }
+        }
     }
 
     private static int findConstraint(String name) {

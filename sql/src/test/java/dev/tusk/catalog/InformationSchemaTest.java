@@ -13,31 +13,13 @@ import dev.tusk.utils.adt.ArrayValue;
 import dev.tusk.utils.adt.TypeOids;
 import dev.tusk.utils.fmgr.FunctionDef;
 import dev.tusk.utils.fmgr.FunctionRegistry;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class InformationSchemaTest {
-    @TempDir
-    Path dir;
-    CatalogTestCluster cluster;
-
-    @BeforeEach
-    void init() {
-        cluster = new CatalogTestCluster(dir);
-    }
-
-    @AfterEach
-    void shutdown() {
-        cluster.close();
-    }
-
+class InformationSchemaTest extends CatalogClusterTest {
     @Test
     void initdbCreatesTheSchemaItsViewsAndFunctions() {
         try (Transaction tx = cluster.begin()) {

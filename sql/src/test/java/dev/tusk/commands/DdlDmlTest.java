@@ -5,34 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tusk.tcop.BuiltinSqlFunctions;
-import dev.tusk.tcop.SqlTestCluster;
+import dev.tusk.tcop.SqlClusterTest;
 import dev.tusk.tcop.TestSession;
 import dev.tusk.utils.error.TuskException;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** CREATE TABLE and DML through a session, with constraint errors worded as PostgreSQL 15 words them. */
-class DdlDmlTest {
-    @TempDir
-    static Path dir;
-    static SqlTestCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        BuiltinSqlFunctions.registerOnce();
-        cluster = new SqlTestCluster(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
-
+class DdlDmlTest extends SqlClusterTest {
     private static List<List<String>> rows(TestSession s, String sql) {
         return s.ok(sql).rows();
     }

@@ -10,9 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Outer-level aggregates (agglevelsup), functions returning records (OUT columns from pg_proc), field selection on composites, set-returning functions
- * under a field selection in the select list, and INSERT with fewer values than columns. Expected results were
- * checked against PostgreSQL 15.
+ * Outer-level aggregates (agglevelsup), functions returning records (OUT columns from pg_proc), field selection
+ * on composites, set-returning functions under a field selection, whole-row references, row ordering
+ * comparisons, EXPLAIN's text, ON CONFLICT analysis, and INSERT with fewer values than columns. Expected results
+ * were checked against PostgreSQL 15.
  */
 class RecordFunctionsTest {
     @TempDir
@@ -142,12 +143,14 @@ class RecordFunctionsTest {
         assertEquals(false, oc.doNothing());
         assertEquals(List.of("oc_pkey"), oc.arbiters().stream().map(x -> x.name()).toList());
         assertEquals(List.of(2), oc.updatedAttnums());
-        ExecContext ctx = new ExecContext(db.cluster.engine().storage(), null, null, null,
-                dev.tusk.utils.fmgr.FunctionContext.basic(dev.tusk.utils.adt.SessionFormats.DEFAULT), new Object[0],
-                null);
-        assertEquals(List.of(1, 8, "old"), List.of(oc.updatedRow(new Object[] {1, 3, "old"},
-                new Object[] {1, 5, "new"}, ctx)));
-        assertEquals(null, oc.updatedRow(new Object[] {1, 3, "frozen"}, new Object[] {1, 5, "new"}, ctx));
+        try (dev.tusk.access.transam.Transaction tx = db.cluster.engine().storage().transactions().begin()) {
+            ExecContext ctx = new ExecContext(db.cluster.engine().storage(), tx, tx.statementSnapshot(), null,
+                    dev.tusk.utils.fmgr.FunctionContext.basic(dev.tusk.utils.adt.SessionFormats.DEFAULT),
+                    new Object[0], null);
+            assertEquals(List.of(1, 8, "old"), List.of(oc.updatedRow(new Object[] {1, 3, "old"},
+                    new Object[] {1, 5, "new"}, ctx)));
+            assertEquals(null, oc.updatedRow(new Object[] {1, 3, "frozen"}, new Object[] {1, 5, "new"}, ctx));
+        }
         assertEquals(true, ((PlannedInsert) QueryTestPlans.plan(db,
                 "INSERT INTO oc VALUES (1) ON CONFLICT DO NOTHING")).onConflict().doNothing());
         assertEquals("there is no unique or exclusion constraint matching the ON CONFLICT specification",

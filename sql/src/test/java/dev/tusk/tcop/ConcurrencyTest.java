@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.tusk.utils.error.TuskException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,28 +12,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Two or more sessions updating the same rows: READ COMMITTED waits and re-checks, REPEATABLE READ fails. */
-class ConcurrencyTest {
-    @TempDir
-    static Path dir;
-    static SqlTestCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        BuiltinSqlFunctions.registerOnce();
-        cluster = new SqlTestCluster(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
-
+class ConcurrencyTest extends SqlClusterTest {
     @Test
     void readCommittedUpdateWaitsAndSeesTheNewestVersion() throws Exception {
         try (TestSession a = cluster.connect(); TestSession b = cluster.connect()) {

@@ -12,28 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Parse/Bind/Execute as the protocol drives them: parameter types, text and binary formats, row limits. */
-class ExtendedProtocolTest {
-    @TempDir
-    static Path dir;
-    static SqlTestCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        BuiltinSqlFunctions.registerOnce();
-        cluster = new SqlTestCluster(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
-
+class ExtendedProtocolTest extends SqlClusterTest {
     private static byte[] text(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

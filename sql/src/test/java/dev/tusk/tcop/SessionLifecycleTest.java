@@ -7,32 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tusk.utils.error.Severity;
 import dev.tusk.utils.error.TuskException;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Connection start (role and database checks, startup options), authentication facts, cancel and timeouts. */
-class SessionLifecycleTest {
-    @TempDir
-    static Path dir;
-    static SqlTestCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        BuiltinSqlFunctions.registerOnce();
-        cluster = new SqlTestCluster(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
-
+class SessionLifecycleTest extends SqlClusterTest {
     private static TuskException connectError(String user, String db) {
         return assertThrows(TuskException.class,
                 () -> cluster.engine().openSession(new SessionStart(user, db, Map.of(), 1, "local")));

@@ -6,31 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tusk.utils.error.Severity;
 import dev.tusk.utils.error.TuskException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** SET, SHOW, RESET and their transactional behaviour; expectations taken from PostgreSQL 15. */
-class SettingsTest {
-    @TempDir
-    static Path dir;
-    static SqlTestCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        BuiltinSqlFunctions.registerOnce();
-        cluster = new SqlTestCluster(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
-
+class SettingsTest extends SqlClusterTest {
     @Test
     void showFormatsUnitsLikePostgres() {
         try (TestSession s = cluster.connect()) {

@@ -5,30 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.tusk.utils.error.Severity;
 import dev.tusk.utils.error.TuskException;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Transaction blocks, implicit multi-statement transactions and savepoints, as PostgreSQL 15 behaves. */
-class TransactionTest {
-    @TempDir
-    static Path dir;
-    static SqlTestCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        BuiltinSqlFunctions.registerOnce();
-        cluster = new SqlTestCluster(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
-
+class TransactionTest extends SqlClusterTest {
     private static List<String> column(TestSession s, String sql) {
         return s.ok(sql).rows().stream().map(r -> r.get(0)).toList();
     }

@@ -7,36 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tusk.utils.error.Severity;
 import dev.tusk.utils.error.TuskException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Utility statements the regression suite runs (VACUUM, ANALYZE, LOCK, SET CONSTRAINTS, LISTEN/NOTIFY, DISCARD),
  * DROP DATABASE's checks, default dependencies, the lexer's standard_conforming_strings, and stopping a running
  * statement from another thread. Expected texts and SQLSTATEs are PostgreSQL 15's.
  */
-class UtilityStatementsTest {
-    @TempDir
-    static Path dir;
-    static SqlTestCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        BuiltinSqlFunctions.registerOnce();
-        cluster = new SqlTestCluster(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
-
+class UtilityStatementsTest extends SqlClusterTest {
     @Test
     void vacuumAndAnalyzeCheckTheTablesExist() {
         try (TestSession s = cluster.connect()) {

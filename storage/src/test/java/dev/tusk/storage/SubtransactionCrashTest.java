@@ -187,54 +187,31 @@ class SubtransactionCrashTest {
         }
         setup.commit();
         dev.tusk.access.heap.HeapUpdater upd = new dev.tusk.access.heap.HeapUpdater(heap);
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.List<Thread> workers = new java.util.ArrayList<>();
+        java.util.List<StorageTestSupport.Work> jobs = new java.util.ArrayList<>();
         for (int w = 0; w < 3; w++) {
-            workers.add(Thread.ofPlatform().start(() -> {
+            jobs.add(() -> {
                 java.util.concurrent.ThreadLocalRandom rnd = java.util.concurrent.ThreadLocalRandom.current();
-                try {
-                    for (int i = 0; i < 60; i++) {
-                        int a = rnd.nextInt(n);
-                        int b = (a + 1 + rnd.nextInt(n - 1)) % n;
-                        int lo = Math.min(a, b);
-                        int hi = Math.max(a, b);
-                        long amount = 1 + rnd.nextInt(5);
-                        Transaction tx = e.transactions().begin();
-                        tx.beginSubtransaction();
-                        move(heap, upd, rel, tx, lo, -amount);
-                        tx.beginSubtransaction();
-                        move(heap, upd, rel, tx, hi, 1_000); // wrong amount: rolled back and redone
-                        tx.rollbackSubtransaction();
-                        tx.beginSubtransaction();
-                        move(heap, upd, rel, tx, hi, amount);
-                        tx.releaseSubtransaction();
-                        tx.releaseSubtransaction();
-                        tx.commit();
-                    }
-                } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
+                for (int i = 0; i < 60; i++) {
+                    int a = rnd.nextInt(n);
+                    int b = (a + 1 + rnd.nextInt(n - 1)) % n;
+                    int lo = Math.min(a, b);
+                    int hi = Math.max(a, b);
+                    long amount = 1 + rnd.nextInt(5);
+                    Transaction tx = e.transactions().begin();
+                    tx.beginSubtransaction();
+                    move(heap, upd, rel, tx, lo, -amount);
+                    tx.beginSubtransaction();
+                    move(heap, upd, rel, tx, hi, 1_000); // wrong amount: rolled back and redone
+                    tx.rollbackSubtransaction();
+                    tx.beginSubtransaction();
+                    move(heap, upd, rel, tx, hi, amount);
+                    tx.releaseSubtransaction();
+                    tx.releaseSubtransaction();
+                    tx.commit();
                 }
-            }));
+            });
         }
-        Thread checkpointer = Thread.ofPlatform().start(() -> {
-            try {
-                while (!done.get()) {
-                    e.createCheckPoint(false);
-                    Thread.sleep(2);
-                }
-            } catch (Throwable t) {
-                failure.compareAndSet(null, t);
-            }
-        });
-        for (Thread t : workers) {
-            t.join(60_000);
-        }
-        done.set(true);
-        checkpointer.join(60_000);
-        if (failure.get() != null) {
-            throw new AssertionError(failure.get());
-        }
+        StorageTestSupport.runUnderCheckpoints(e, 2, jobs);
         // One more transfer is left half-done in an open savepoint at the crash.
         Transaction open = e.transactions().begin();
         open.beginSubtransaction();

@@ -44,12 +44,20 @@ public final class ModifyTable {
     private static long insert(PlannedInsert p, ModifyState state, List<Object[]> out) {
         RelationWriter w = state.writer(p.target());
         Returning ret = p.returning();
+        OnConflictInsert onConflict = p.onConflict() == null ? null : new OnConflictInsert(state, w, p.onConflict());
         long n = 0;
         try (DmlSource<Object[]> src = p.open(state.ctx())) {
             Object[] row;
             while ((row = src.next()) != null) {
                 state.ctx().checkInterrupts();
-                w.insert(row);
+                if (onConflict != null) {
+                    row = onConflict.apply(row);
+                    if (row == null) {
+                        continue;
+                    }
+                } else {
+                    w.insert(row);
+                }
                 n++;
                 if (out != null && ret != null) {
                     out.add(ret.project(row, null, state.ctx()));

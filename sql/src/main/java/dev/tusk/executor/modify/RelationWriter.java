@@ -40,6 +40,7 @@ final class RelationWriter {
     private final HeapRelation hrel;
     private final Map<Integer, BTree> trees = new HashMap<>();
     private List<Check> checks;
+    private ItemPointer lastUpdatedTid;
 
     RelationWriter(ModifyState state, RelationDesc rel) {
         this.state = state;
@@ -91,12 +92,22 @@ final class RelationWriter {
         if (!(outcome instanceof HeapUpdater.Outcome.Updated u)) {
             return null;
         }
+        lastUpdatedTid = u.newTid();
         if (!u.hot()) {
             insertIndexEntries(current[1], u.newValues(), u.newTid());
         }
         state.queueOutgoingChecks(this, current[1], current[0]);
         state.queueReferencedChange(this, current[0], current[1]);
         return current[1];
+    }
+
+    /** Where the last successful {@link #update} put the new row version. */
+    ItemPointer lastUpdatedTid() {
+        return lastUpdatedTid;
+    }
+
+    HeapAm heap() {
+        return heap;
     }
 
     /** ExecDelete; {@code recheck} says whether a newer committed version still qualifies. Returns the deleted row or null. */

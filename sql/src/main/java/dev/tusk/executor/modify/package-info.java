@@ -12,5 +12,11 @@
  * <p>Foreign keys are checked, and their ON DELETE/ON UPDATE actions run, at the end of the statement after a
  * command-counter increment (as PostgreSQL's RI triggers fire), so rows the statement itself inserted can
  * satisfy references it makes; cascaded changes queue further work until none is left.
+ *
+ * <p>INSERT ... ON CONFLICT ({@link dev.tusk.executor.modify.OnConflictInsert}) probes the arbiter unique indexes
+ * before each insert (waiting for in-progress inserters/deleters), skips the row for DO NOTHING, and for DO UPDATE
+ * updates the existing row through the normal update path; a row created or updated by the same command raises
+ * 21000. Known gap: no speculative insertion, so a concurrent insert of the same key that commits between the
+ * probe and the index insertion gives 23505 instead of the conflict path.
  */
 package dev.tusk.executor.modify;

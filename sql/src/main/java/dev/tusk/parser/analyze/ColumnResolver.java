@@ -54,7 +54,7 @@ final class ColumnResolver {
                         return ExprTrees.incrementLevels(wholeRow(item), levels);
                     }
                 }
-                throw AnalyzeErrors.columnNotFound(name, loc);
+                throw hiddenColumnHint(ps, name, AnalyzeErrors.columnNotFound(name, loc));
             }
             case 2, 3 -> {
                 String schema = names.size() == 3 ? names.get(0) : null;
@@ -64,6 +64,7 @@ final class ColumnResolver {
                 for (ParseState p = ps; p != null; p = p.parent, levels++) {
                     NsItem item = findRel(p, schema, table, loc);
                     if (item != null) {
+                        checkLateral(p, item, loc);
                         TypedExpr e = column(p, item, col, loc);
                         if (e == null) {
                             throw AnalyzeErrors.qualifiedColumnNotFound(table, col, loc);
@@ -90,6 +91,7 @@ final class ColumnResolver {
                 throw AnalyzeErrors.ambiguousColumn(name, loc);
             }
             if (i >= 0) {
+                checkLateral(p, item, loc);
                 found = item.colExprs().get(i);
             }
         }
@@ -104,6 +106,30 @@ final class ColumnResolver {
             }
         }
         return found;
+    }
+
+    /** PostgreSQL's errorMissingColumn hint when a FROM item to the left (not LATERAL-visible) has the column. */
+    private static dev.tusk.utils.error.TuskException hiddenColumnHint(ParseState ps, String name,
+            dev.tusk.utils.error.TuskException e) {
+        for (ParseState p = ps; p != null; p = p.parent) {
+            for (NsItem item : p.lateralNs) {
+                if (item.relVisible() && item.refname() != null && item.find(name) >= 0
+                        && !p.namespace.contains(item)) {
+                    return e.withHint("There is a column named \"" + name + "\" in table \"" + item.refname()
+                            + "\", but it cannot be referenced from this part of the query.");
+                }
+            }
+        }
+        return e;
+    }
+
+    /** A LATERAL reference into the left side of a RIGHT or FULL JOIN (42P10, as PostgreSQL). */
+    private static void checkLateral(ParseState p, NsItem item, int loc) {
+        if (p.lateralBad.contains(item.rtIndex()) && p.lateralNs.contains(item)) {
+            throw AnalyzeErrors.at(SqlState.INVALID_COLUMN_REFERENCE, "invalid reference to FROM-clause entry for table \""
+                    + item.refname() + "\"", loc).withDetail(
+                            "The combining JOIN type must be INNER or LEFT for a LATERAL reference.");
+        }
     }
 
     private TypedExpr column(ParseState p, NsItem item, String col, int loc) {
@@ -150,6 +176,16 @@ final class ColumnResolver {
 
     /** missing FROM-clause entry, or PostgreSQL's hint when the table is there under an alias. */
     static dev.tusk.utils.error.TuskException missingTable(ParseState ps, String table, int loc) {
+        for (ParseState p = ps; p != null; p = p.parent) {
+            for (NsItem item : p.lateralNs) {
+                if (item.relVisible() && table.equals(item.refname())) {
+                    // an item to the left, visible only to LATERAL items (PostgreSQL's errorMissingRTE)
+                    return AnalyzeErrors.at(SqlState.UNDEFINED_TABLE, "invalid reference to FROM-clause entry for table \""
+                            + table + "\"", "There is an entry for table \"" + table
+                            + "\", but it cannot be referenced from this part of the query.", loc);
+                }
+            }
+        }
         for (ParseState p = ps; p != null; p = p.parent) {
             for (NsItem item : p.namespace) {
                 Rte rte = p.rtable.get(item.rtIndex());

@@ -14,6 +14,8 @@ enum ExprKind {
     OFFSET("OFFSET", false),
     VALUES("VALUES", false),
     FROM_FUNCTION("functions in FROM", false),
+    /** A LATERAL subquery seen from its enclosing level (an upper-level aggregate would land in FROM). */
+    FROM_SUBSELECT("FROM clause of their own query level", false),
     INSERT_VALUES("VALUES", false),
     UPDATE_SET("UPDATE", false),
     RETURNING("RETURNING", false),

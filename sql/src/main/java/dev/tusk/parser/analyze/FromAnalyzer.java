@@ -43,10 +43,16 @@ final class FromAnalyzer {
     List<JoinTree> transform(List<FromItem> items, ParseState ps) {
         List<JoinTree> trees = new ArrayList<>();
         List<NsItem> ns = new ArrayList<>();
-        for (FromItem fi : items) {
-            Item it = item(fi, ps);
-            trees.add(it.tree());
-            ns.addAll(it.namespace());
+        int mark = ps.lateralNs.size();
+        try {
+            for (FromItem fi : items) {
+                Item it = item(fi, ps);
+                trees.add(it.tree());
+                ns.addAll(it.namespace());
+                ps.lateralNs.addAll(it.namespace());
+            }
+        } finally {
+            ps.lateralNs.subList(mark, ps.lateralNs.size()).clear();
         }
         checkDuplicates(ns, ps);
         ps.namespace.addAll(ns);
@@ -163,13 +169,21 @@ final class FromAnalyzer {
     }
 
     private Item subselect(RangeSubselect rs, ParseState ps) {
+        Query q;
         if (rs.lateral()) {
-            throw AnalyzeErrors.unsupported("LATERAL", -1);
+            ExprKind saved = ps.exprKind;
+            ps.exprKind = ExprKind.FROM_SUBSELECT;
+            try {
+                q = withLateral(ps, () -> a.analyzeSubquery(rs.subquery(), ps));
+            } finally {
+                ps.exprKind = saved;
+            }
+        } else {
+            q = a.analyzeSubquery(rs.subquery(), ps);
         }
-        Query q = a.analyzeSubquery(rs.subquery(), ps);
         String refname = rs.alias() == null ? "unnamed_subquery" : rs.alias().aliasname();
         List<String> names = q.resultTargets().stream().map(TargetEntry::name).toList();
-        return subqueryItem(q, refname, names, rs.alias(), -1, ps, false);
+        return subqueryItem(q, refname, names, rs.alias(), -1, ps, rs.lateral());
     }
 
     private Item subqueryItem(Query q, String refname, List<String> names, Alias alias, int loc, ParseState ps,
@@ -195,9 +209,6 @@ final class FromAnalyzer {
     }
 
     private Item function(RangeFunction rf, ParseState ps) {
-        if (rf.lateral()) {
-            throw AnalyzeErrors.unsupported("LATERAL", -1);
-        }
         if (rf.functions().size() != 1) {
             throw AnalyzeErrors.unsupported("ROWS FROM", -1);
         }
@@ -205,13 +216,10 @@ final class FromAnalyzer {
         ps.exprKind = ExprKind.FROM_FUNCTION;
         TypedExpr call;
         try {
-            call = a.exprs().transform(rf.functions().get(0), ps);
+            // a function in FROM is implicitly LATERAL
+            call = withLateral(ps, () -> a.exprs().transform(rf.functions().get(0), ps));
         } finally {
             ps.exprKind = saved;
-        }
-        if (ExprTrees.hasLocalVars(call)) {
-            throw AnalyzeErrors.at(SqlState.INVALID_COLUMN_REFERENCE,
-                    "function in FROM must not refer to other relations of the same query level", -1);
         }
         call = a.coercion().resolveUnknown(call);
         String fname = rf.functions().get(0) instanceof FuncCall fc ? fc.simpleName() : "?column?";
@@ -275,6 +283,18 @@ final class FromAnalyzer {
         int rt = ps.addRte(new Rte.Function(call, composite, rf.ordinality(), refname, names, types, typmods));
         NsItem item = new NsItem(rt, refname, null, true, true, names, vars(rt, names, types, typmods), 0);
         return new Item(new JoinTree.Ref(rt), List.of(item), item);
+    }
+
+    /** Runs {@code body} with the FROM items to the left visible (a LATERAL item's analysis). */
+    private static <T> T withLateral(ParseState ps, java.util.function.Supplier<T> body) {
+        List<NsItem> saved = new ArrayList<>(ps.namespace);
+        ps.namespace.addAll(ps.lateralNs);
+        try {
+            return body.get();
+        } finally {
+            ps.namespace.clear();
+            ps.namespace.addAll(saved);
+        }
     }
 
     /**

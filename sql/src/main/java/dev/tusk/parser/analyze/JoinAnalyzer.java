@@ -24,13 +24,30 @@ final class JoinAnalyzer {
 
     FromAnalyzer.Item join(JoinExpr j, ParseState ps) {
         FromAnalyzer.Item left = from.item(j.larg(), ps);
-        FromAnalyzer.Item right = from.item(j.rarg(), ps);
         JoinTree.Kind kind = switch (j.jointype()) {
             case INNER -> JoinTree.Kind.INNER;
             case LEFT -> JoinTree.Kind.LEFT;
             case RIGHT -> JoinTree.Kind.RIGHT;
             case FULL -> JoinTree.Kind.FULL;
         };
+        // The right side may reference the left one only when it is LATERAL, and only for INNER/LEFT joins.
+        int mark = ps.lateralNs.size();
+        ps.lateralNs.addAll(left.namespace());
+        java.util.Set<Integer> bad = new java.util.HashSet<>();
+        if (kind == JoinTree.Kind.RIGHT || kind == JoinTree.Kind.FULL) {
+            for (NsItem n : left.namespace()) {
+                if (ps.lateralBad.add(n.rtIndex())) {
+                    bad.add(n.rtIndex());
+                }
+            }
+        }
+        FromAnalyzer.Item right;
+        try {
+            right = from.item(j.rarg(), ps);
+        } finally {
+            ps.lateralNs.subList(mark, ps.lateralNs.size()).clear();
+            ps.lateralBad.removeAll(bad);
+        }
         NsItem l = left.unit();
         NsItem r = right.unit();
         List<String> using = new ArrayList<>(j.usingClause());

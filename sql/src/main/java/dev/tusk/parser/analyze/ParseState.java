@@ -15,6 +15,13 @@ final class ParseState {
     final List<CteDef> ctes = new ArrayList<>();
     /** A recursive CTE being analyzed: its name is resolved to a self-reference. */
     CteDef recursiveSelf;
+    /**
+     * FROM items to the left of the item being analyzed: visible to a LATERAL item (PostgreSQL's
+     * p_lateral_only namespace entries), hidden from others.
+     */
+    final List<NsItem> lateralNs = new ArrayList<>();
+    /** Range-table indexes in {@link #lateralNs} a LATERAL reference may not use (left side of RIGHT/FULL JOIN). */
+    final java.util.Set<Integer> lateralBad = new java.util.HashSet<>();
     ExprKind exprKind = ExprKind.NONE;
     boolean hasAggs;
     /** A set-operation leaf keeps unknown-type outputs for the UNION's type resolution. */

@@ -74,11 +74,27 @@ final class TargetListAnalyzer {
         }
         String table = c.names().get(c.names().size() - 1);
         String schema = c.names().size() > 1 ? c.names().get(c.names().size() - 2) : null;
-        NsItem item = ColumnResolver.findRel(ps, schema, table, c.location());
-        if (item == null) {
-            throw ColumnResolver.missingTable(ps, table, c.location());
+        int levels = 0;
+        for (ParseState p = ps; p != null; p = p.parent, levels++) {
+            NsItem item = ColumnResolver.findRel(p, schema, table, c.location());
+            if (item == null) {
+                continue;
+            }
+            if (levels == 0) {
+                addColumns(item, ps, out);
+            } else {
+                // t.* of an enclosing level (a LATERAL or correlated subquery): outer references
+                for (int i = 0; i < item.colNames().size(); i++) {
+                    String n = item.colNames().get(i);
+                    if (n != null) {
+                        out.add(new TargetEntry(ExprTrees.incrementLevels(item.colExprs().get(i), levels), n, false,
+                                0, 0));
+                    }
+                }
+            }
+            return;
         }
-        addColumns(item, ps, out);
+        throw ColumnResolver.missingTable(ps, table, c.location());
     }
 
     private void addColumns(NsItem item, ParseState ps, List<TargetEntry> out) {

@@ -212,7 +212,7 @@ public sealed interface TypedExpr {
             int type, int location) implements TypedExpr {
     }
 
-    /** An aggregate call; {@code levelsUp} &gt; 0 for an outer-level aggregate (not supported yet). */
+    /** An aggregate call of this query level (an outer level's aggregate is wrapped in {@link UpperAggref}). */
     record Aggref(FunctionDef aggregate, List<TypedExpr> args, boolean star, boolean distinct, TypedExpr filter,
             List<SortItem> order, int type, int location) implements TypedExpr {
         @Override

@@ -29,25 +29,10 @@ class HeapAmTest {
     @TempDir
     Path dir;
 
-    private static Map<Integer, String> rows(List<HeapTuple> tuples) {
-        Map<Integer, String> m = new TreeMap<>();
-        for (HeapTuple t : tuples) {
-            assertNull(m.put((Integer) t.values()[0], (String) t.values()[1]), "duplicate visible version " + t);
-        }
-        return m;
-    }
-
-    private static HeapRelation createTable(HeapTestEnv env, int relNumber) {
-        Transaction tx = env.txm.begin();
-        HeapRelation rel = env.heap.createRelation(tx, HeapTestEnv.locator(relNumber), HeapTestEnv.DESC);
-        tx.commit();
-        return rel;
-    }
-
     @Test
     void insertFetchUpdateDeleteScan() {
         try (HeapTestEnv env = HeapTestEnv.create(dir, 64)) {
-            HeapRelation rel = createTable(env, 16384);
+            HeapRelation rel = env.createTable(16384);
             Transaction t1 = env.txm.begin();
             ItemPointer a = env.heap.insert(t1, rel, new Object[] {1, "one"});
             ItemPointer b = env.heap.insert(t1, rel, new Object[] {2, null});
@@ -74,7 +59,7 @@ class HeapAmTest {
             t2.commit();
 
             Transaction t3 = env.txm.begin(IsolationLevel.READ_COMMITTED, true);
-            Map<Integer, String> seen = rows(env.scan(rel, t3.statementSnapshot()));
+            Map<Integer, String> seen = env.visibleRows(rel, t3.statementSnapshot());
             assertEquals(399, seen.size());
             assertEquals("uno", seen.get(1));
             assertFalse(seen.containsKey(2));
@@ -87,7 +72,7 @@ class HeapAmTest {
     @Test
     void updateToAnotherPageWhenFull() {
         try (HeapTestEnv env = HeapTestEnv.create(dir, 64)) {
-            HeapRelation rel = createTable(env, 16390);
+            HeapRelation rel = env.createTable(16390);
             Transaction t1 = env.txm.begin();
             ItemPointer first = env.heap.insert(t1, rel, new Object[] {1, "a"});
             for (int i = 2; i <= 70; i++) {
@@ -101,7 +86,7 @@ class HeapAmTest {
             assertFalse(ok.hot());
             t2.commit();
             Transaction t3 = env.txm.begin();
-            assertEquals("z".repeat(3000), rows(env.scan(rel, t3.statementSnapshot())).get(1));
+            assertEquals("z".repeat(3000), env.visibleRows(rel, t3.statementSnapshot()).get(1));
             assertInstanceOf(TmResult.Updated.class, env.heap.delete(t3, rel, first), "old version was updated");
             t3.commit();
         }
@@ -110,7 +95,7 @@ class HeapAmTest {
     @Test
     void commandIdsSeparateStatements() {
         try (HeapTestEnv env = HeapTestEnv.create(dir, 32)) {
-            HeapRelation rel = createTable(env, 16385);
+            HeapRelation rel = env.createTable(16385);
             Transaction tx = env.txm.begin();
             Snapshot st0 = tx.statementSnapshot();
             ItemPointer t = env.heap.insert(tx, rel, new Object[] {1, "a"});
@@ -130,7 +115,7 @@ class HeapAmTest {
     @Test
     void readOnlyWorkWritesNoWalAndGetsNoXid() {
         try (HeapTestEnv env = HeapTestEnv.create(dir, 32)) {
-            HeapRelation rel = createTable(env, 16386);
+            HeapRelation rel = env.createTable(16386);
             Transaction w = env.txm.begin();
             env.heap.insert(w, rel, new Object[] {1, "a"});
             w.commit();
@@ -159,7 +144,7 @@ class HeapAmTest {
     @Test
     void readCommittedSeesNewCommitsRepeatableReadDoesNot() throws Exception {
         try (HeapTestEnv env = HeapTestEnv.create(dir, 32)) {
-            HeapRelation rel = createTable(env, 16387);
+            HeapRelation rel = env.createTable(16387);
             Transaction rc = env.txm.begin(IsolationLevel.READ_COMMITTED, false);
             Transaction rr = env.txm.begin(IsolationLevel.REPEATABLE_READ, false);
             assertEquals(0, env.scan(rel, rc.statementSnapshot()).size());
@@ -179,7 +164,7 @@ class HeapAmTest {
     @Test
     void repeatableReadUpdateAfterConcurrentCommittedUpdateFails() {
         try (HeapTestEnv env = HeapTestEnv.create(dir, 32)) {
-            HeapRelation rel = createTable(env, 16388);
+            HeapRelation rel = env.createTable(16388);
             Transaction setup = env.txm.begin();
             ItemPointer tid = env.heap.insert(setup, rel, new Object[] {1, "v0"});
             setup.commit();
@@ -200,7 +185,7 @@ class HeapAmTest {
     @Test
     void readCommittedUpdateWaitsForWriterThenUpdatesNewestVersion() throws Exception {
         try (HeapTestEnv env = HeapTestEnv.create(dir, 32)) {
-            HeapRelation rel = createTable(env, 16389);
+            HeapRelation rel = env.createTable(16389);
             Transaction setup = env.txm.begin();
             ItemPointer tid = env.heap.insert(setup, rel, new Object[] {1, "0"});
             setup.commit();
@@ -226,7 +211,7 @@ class HeapAmTest {
             assertEquals("0+1+10", u.newValues()[1], "applied on top of the committed newer version");
             t2.commit();
             Transaction check = env.txm.begin();
-            assertEquals(Map.of(1, "0+1+10"), rows(env.scan(rel, check.statementSnapshot())));
+            assertEquals(Map.of(1, "0+1+10"), env.visibleRows(rel, check.statementSnapshot()));
             check.commit();
         }
     }
@@ -234,7 +219,7 @@ class HeapAmTest {
     @Test
     void waitingWriterProceedsWhenHolderAborts() throws Exception {
         try (HeapTestEnv env = HeapTestEnv.create(dir, 32)) {
-            HeapRelation rel = createTable(env, 16391);
+            HeapRelation rel = env.createTable(16391);
             Transaction setup = env.txm.begin();
             ItemPointer tid = env.heap.insert(setup, rel, new Object[] {1, "0"});
             setup.commit();
@@ -260,7 +245,7 @@ class HeapAmTest {
         Map<Integer, String> expected;
         long lastXid;
         try (HeapTestEnv env = HeapTestEnv.create(dir, 16)) {
-            rel = createTable(env, 16392);
+            rel = env.createTable(16392);
             Transaction t1 = env.txm.begin();
             ItemPointer[] tids = new ItemPointer[300];
             for (int i = 0; i < tids.length; i++) {
@@ -285,7 +270,7 @@ class HeapAmTest {
             env.heap.insert(inFlight, rel, new Object[] {2000, "in flight"});
             env.heap.update(inFlight, rel, tids[4], new Object[] {4, "in flight"}, true);
             Transaction reader = env.txm.begin();
-            expected = new TreeMap<>(rows(env.scan(rel, reader.statementSnapshot())));
+            expected = new TreeMap<>(env.visibleRows(rel, reader.statementSnapshot()));
             reader.commit();
             lastXid = inFlight.xid();
             assertEquals(299, expected.size());
@@ -294,7 +279,7 @@ class HeapAmTest {
         try (HeapTestEnv env = HeapTestEnv.recover(dir, 16)) {
             assertTrue(env.replayed > 300);
             Transaction tx = env.txm.begin();
-            Map<Integer, String> after = rows(env.scan(rel, tx.statementSnapshot()));
+            Map<Integer, String> after = env.visibleRows(rel, tx.statementSnapshot());
             assertEquals(expected, after);
             assertEquals("updated", after.get(0));
             assertFalse(after.containsKey(2000), "in-progress transaction at the crash is invisible");
@@ -309,7 +294,7 @@ class HeapAmTest {
         // Replaying the same WAL again over pages that already have it changes nothing (page LSNs).
         try (HeapTestEnv env = HeapTestEnv.recover(dir, 16)) {
             Transaction tx = env.txm.begin();
-            assertEquals(expected, rows(env.scan(rel, tx.statementSnapshot())));
+            assertEquals(expected, env.visibleRows(rel, tx.statementSnapshot()));
             tx.commit();
         }
     }
@@ -317,7 +302,7 @@ class HeapAmTest {
     @Test
     void concurrentInsertersGetDistinctSlots() throws Exception {
         try (HeapTestEnv env = HeapTestEnv.create(dir, 32)) {
-            HeapRelation rel = createTable(env, 16394);
+            HeapRelation rel = env.createTable(16394);
             List<CompletableFuture<Void>> fs = new java.util.ArrayList<>();
             for (int w = 0; w < 3; w++) {
                 int base = w * 1000;
@@ -333,7 +318,7 @@ class HeapAmTest {
                 f.get(60, TimeUnit.SECONDS);
             }
             Transaction tx = env.txm.begin();
-            assertEquals(450, rows(env.scan(rel, tx.statementSnapshot())).size());
+            assertEquals(450, env.visibleRows(rel, tx.statementSnapshot()).size());
             tx.commit();
         }
     }
@@ -341,7 +326,7 @@ class HeapAmTest {
     @Test
     void asynchronousCommitDefersCommittedHintUntilWalFlush() {
         try (HeapTestEnv env = HeapTestEnv.create(dir, 32)) {
-            HeapRelation rel = createTable(env, 16395);
+            HeapRelation rel = env.createTable(16395);
             Transaction tx = env.txm.begin();
             tx.setSynchronousCommit(false);
             env.heap.insert(tx, rel, new Object[] {1, "async"});
@@ -361,7 +346,7 @@ class HeapAmTest {
     @Test
     void uniqueCheckLivenessFollowsTheRowsFate() {
         try (HeapTestEnv env = HeapTestEnv.create(dir, 32)) {
-            HeapRelation rel = createTable(env, 16396);
+            HeapRelation rel = env.createTable(16396);
             Transaction ins = env.txm.begin();
             ItemPointer tid = env.heap.insert(ins, rel, new Object[] {7, "k"});
             Transaction checker = env.txm.begin();

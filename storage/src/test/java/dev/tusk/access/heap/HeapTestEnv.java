@@ -1,6 +1,7 @@
 package dev.tusk.access.heap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.tusk.access.common.AttrType;
 import dev.tusk.access.common.Attribute;
@@ -11,6 +12,7 @@ import dev.tusk.access.transam.RedoContext;
 import dev.tusk.access.transam.RelationStorage;
 import dev.tusk.access.transam.RmgrId;
 import dev.tusk.access.transam.RmgrTable;
+import dev.tusk.access.transam.Transaction;
 import dev.tusk.access.transam.TransactionManager;
 import dev.tusk.access.transam.TransamVariables;
 import dev.tusk.access.transam.XLog;
@@ -26,6 +28,8 @@ import dev.tusk.utils.time.Snapshot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A real data directory for heap and transaction tests: Smgr, XLog, BufferPool, Clog, TransactionManager
@@ -109,6 +113,23 @@ final class HeapTestEnv implements AutoCloseable {
 
     static RelFileLocator locator(int relNumber) {
         return RelFileLocator.of(5, relNumber);
+    }
+
+    /** A table of {@link #DESC} at {@code relNumber}, created by a committed transaction. */
+    HeapRelation createTable(int relNumber) {
+        Transaction tx = txm.begin();
+        HeapRelation rel = heap.createRelation(tx, locator(relNumber), DESC);
+        tx.commit();
+        return rel;
+    }
+
+    /** The rows of a {@link #DESC} table that {@code snap} sees, id to v; fails on two visible versions of a row. */
+    Map<Integer, String> visibleRows(HeapRelation rel, Snapshot snap) {
+        Map<Integer, String> m = new TreeMap<>();
+        for (HeapTuple t : scan(rel, snap)) {
+            assertNull(m.put((Integer) t.values()[0], (String) t.values()[1]), "two visible versions of " + t);
+        }
+        return m;
     }
 
     /** All rows {@code snap} sees, by scan. */

@@ -21,7 +21,6 @@ import dev.tusk.storage.ForkNumber;
 import dev.tusk.utils.error.SqlState;
 import dev.tusk.utils.error.TuskException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -33,25 +32,10 @@ class SubtransactionTest {
     @TempDir
     Path dir;
 
-    private static Map<Integer, String> rows(HeapTestEnv env, HeapRelation rel, Transaction tx) {
-        Map<Integer, String> m = new TreeMap<>();
-        for (HeapTuple t : env.scan(rel, tx.statementSnapshot())) {
-            assertNull(m.put((Integer) t.values()[0], (String) t.values()[1]), "two visible versions of " + t);
-        }
-        return m;
-    }
-
-    private static HeapRelation table(HeapTestEnv env, int relNumber) {
-        Transaction tx = env.txm.begin();
-        HeapRelation rel = env.heap.createRelation(tx, HeapTestEnv.locator(relNumber), HeapTestEnv.DESC);
-        tx.commit();
-        return rel;
-    }
-
     @Test
     void rollbackToSavepointHidesTheSubtransactionsRowsFromOwnAndOthers() {
         try (HeapTestEnv env = HeapTestEnv.create(dir, 64)) {
-            HeapRelation rel = table(env, 16384);
+            HeapRelation rel = env.createTable(16384);
             Transaction tx = env.txm.begin();
             env.heap.insert(tx, rel, new Object[] {1, "top"});
             assertEquals(1, tx.beginSubtransaction());
@@ -59,24 +43,24 @@ class SubtransactionTest {
             assertTrue(sub > tx.xid(), "child xid above the parent's");
             env.heap.insert(tx, rel, new Object[] {2, "sub"});
             tx.commandCounterIncrement();
-            assertEquals(Map.of(1, "top", 2, "sub"), rows(env, rel, tx));
+            assertEquals(Map.of(1, "top", 2, "sub"), env.visibleRows(rel, tx.statementSnapshot()));
             // Another transaction sees neither: the subxid counts as running with its top level.
             Transaction other = env.txm.begin();
-            assertEquals(Map.of(), rows(env, rel, other));
+            assertEquals(Map.of(), env.visibleRows(rel, other.statementSnapshot()));
             assertTrue(env.txm.isInProgress(sub));
 
             tx.rollbackSubtransaction();
             assertEquals(XidStatus.ABORTED, env.clog.status(sub));
             assertFalse(env.txm.isInProgress(sub));
             assertFalse(tx.isCurrentTransactionId(sub));
-            assertEquals(Map.of(1, "top"), rows(env, rel, tx));
+            assertEquals(Map.of(1, "top"), env.visibleRows(rel, tx.statementSnapshot()));
             // Continue after the rollback (ROLLBACK TO keeps the savepoint: begin again) and commit.
             tx.beginSubtransaction();
             env.heap.insert(tx, rel, new Object[] {3, "again"});
             tx.commandCounterIncrement();
-            assertEquals(Map.of(1, "top", 3, "again"), rows(env, rel, tx));
+            assertEquals(Map.of(1, "top", 3, "again"), env.visibleRows(rel, tx.statementSnapshot()));
             tx.commit();
-            assertEquals(Map.of(1, "top", 3, "again"), rows(env, rel, other));
+            assertEquals(Map.of(1, "top", 3, "again"), env.visibleRows(rel, other.statementSnapshot()));
             other.commit();
         }
     }
@@ -84,7 +68,7 @@ class SubtransactionTest {
     @Test
     void manySavepointsInARowKeepOnlyTheReleasedWork() {
         try (HeapTestEnv env = HeapTestEnv.create(dir, 64)) {
-            HeapRelation rel = table(env, 16393);
+            HeapRelation rel = env.createTable(16393);
             Transaction tx = env.txm.begin();
             Map<Integer, String> expected = new TreeMap<>();
             for (int i = 0; i < 300; i++) {
@@ -102,10 +86,10 @@ class SubtransactionTest {
                 }
             }
             tx.commandCounterIncrement();
-            assertEquals(expected, rows(env, rel, tx));
+            assertEquals(expected, env.visibleRows(rel, tx.statementSnapshot()));
             tx.commit();
             Transaction reader = env.txm.begin();
-            assertEquals(expected, rows(env, rel, reader));
+            assertEquals(expected, env.visibleRows(rel, reader.statementSnapshot()));
             reader.commit();
         }
     }
@@ -113,7 +97,7 @@ class SubtransactionTest {
     @Test
     void xidAssignedInsideASavepointGivesTheTopLevelOneFirst() {
         try (HeapTestEnv env = HeapTestEnv.create(dir, 64)) {
-            HeapRelation rel = table(env, 16385);
+            HeapRelation rel = env.createTable(16385);
             Transaction tx = env.txm.begin();
             tx.beginSubtransaction();
             tx.beginSubtransaction();
@@ -130,7 +114,7 @@ class SubtransactionTest {
                 assertEquals(XidStatus.COMMITTED, env.clog.status(x));
             }
             Transaction reader = env.txm.begin();
-            assertEquals(Map.of(1, "deep"), rows(env, rel, reader));
+            assertEquals(Map.of(1, "deep"), env.visibleRows(rel, reader.statementSnapshot()));
             reader.commit();
         }
     }
@@ -138,7 +122,7 @@ class SubtransactionTest {
     @Test
     void nestedSavepointsReleaseThenRollbackOfTheParent() {
         try (HeapTestEnv env = HeapTestEnv.create(dir, 64)) {
-            HeapRelation rel = table(env, 16386);
+            HeapRelation rel = env.createTable(16386);
             Transaction tx = env.txm.begin();
             env.heap.insert(tx, rel, new Object[] {1, "a"});
             tx.beginSubtransaction(); // s1
@@ -149,17 +133,17 @@ class SubtransactionTest {
             long s2 = tx.currentXid();
             tx.releaseSubtransaction(); // RELEASE s2: its row now belongs to s1
             tx.commandCounterIncrement();
-            assertEquals(Map.of(1, "a", 2, "b", 3, "c"), rows(env, rel, tx));
+            assertEquals(Map.of(1, "a", 2, "b", 3, "c"), env.visibleRows(rel, tx.statementSnapshot()));
             assertTrue(tx.isCurrentTransactionId(s2));
             tx.rollbackSubtransaction(); // ROLLBACK TO s1 takes s2's released work with it
             assertEquals(XidStatus.ABORTED, env.clog.status(s1));
             assertEquals(XidStatus.ABORTED, env.clog.status(s2));
-            assertEquals(Map.of(1, "a"), rows(env, rel, tx));
+            assertEquals(Map.of(1, "a"), env.visibleRows(rel, tx.statementSnapshot()));
             assertEquals(0, tx.subtransactionDepth());
             tx.commit();
             assertEquals(XidStatus.ABORTED, env.clog.status(s2), "an aborted child never commits with the top");
             Transaction reader = env.txm.begin();
-            assertEquals(Map.of(1, "a"), rows(env, rel, reader));
+            assertEquals(Map.of(1, "a"), env.visibleRows(rel, reader.statementSnapshot()));
             assertThrows(IllegalStateException.class, reader::releaseSubtransaction, "no savepoint open");
             reader.commit();
         }
@@ -168,7 +152,7 @@ class SubtransactionTest {
     @Test
     void rollbackToSavepointRestoresTheParentsVersionOfAnUpdatedRow() {
         try (HeapTestEnv env = HeapTestEnv.create(dir, 64)) {
-            HeapRelation rel = table(env, 16387);
+            HeapRelation rel = env.createTable(16387);
             Transaction setup = env.txm.begin();
             ItemPointer v1 = env.heap.insert(setup, rel, new Object[] {1, "v1"});
             setup.commit();
@@ -182,19 +166,19 @@ class SubtransactionTest {
             HeapUpdater.Outcome.Updated u3 = assertInstanceOf(HeapUpdater.Outcome.Updated.class,
                     updater.update(tx, rel, u2.newTid(), v -> new Object[] {1, "v3"}, v -> true, true));
             tx.commandCounterIncrement();
-            assertEquals(Map.of(1, "v3"), rows(env, rel, tx));
+            assertEquals(Map.of(1, "v3"), env.visibleRows(rel, tx.statementSnapshot()));
             tx.rollbackSubtransaction();
-            assertEquals(Map.of(1, "v2"), rows(env, rel, tx));
+            assertEquals(Map.of(1, "v2"), env.visibleRows(rel, tx.statementSnapshot()));
             assertNull(env.heap.fetch(rel, u3.newTid(), tx.statementSnapshot()));
             // The parent's version can be updated again (its xmax is the aborted subxid: no wait on ourselves).
             tx.commandCounterIncrement();
             assertInstanceOf(HeapUpdater.Outcome.Updated.class,
                     updater.update(tx, rel, u2.newTid(), v -> new Object[] {1, "v4"}, v -> true, true));
             tx.commandCounterIncrement();
-            assertEquals(Map.of(1, "v4"), rows(env, rel, tx));
+            assertEquals(Map.of(1, "v4"), env.visibleRows(rel, tx.statementSnapshot()));
             tx.commit();
             Transaction reader = env.txm.begin();
-            assertEquals(Map.of(1, "v4"), rows(env, rel, reader));
+            assertEquals(Map.of(1, "v4"), env.visibleRows(rel, reader.statementSnapshot()));
             reader.commit();
         }
     }
@@ -202,7 +186,7 @@ class SubtransactionTest {
     @Test
     void aWaiterOnASubtransactionsRowWakesWhenItRollsBackAndWaitsForTheTopAfterRelease() throws Exception {
         try (HeapTestEnv env = HeapTestEnv.create(dir, 64)) {
-            HeapRelation rel = table(env, 16388);
+            HeapRelation rel = env.createTable(16388);
             Transaction setup = env.txm.begin();
             ItemPointer a = env.heap.insert(setup, rel, new Object[] {1, "a"});
             ItemPointer b = env.heap.insert(setup, rel, new Object[] {2, "b"});
@@ -238,7 +222,7 @@ class SubtransactionTest {
     @Test
     void uniqueCheckTreatsARowOfAnAbortedSubtransactionAsDead() {
         try (HeapTestEnv env = HeapTestEnv.create(dir, 64)) {
-            HeapRelation rel = table(env, 16389);
+            HeapRelation rel = env.createTable(16389);
             IndexKeyDesc keys = IndexKeyDesc.ascending(TupleDesc.of(Attribute.of("id", AttrType.INT4)));
             BTree index = BTree.create(env.pool, env.smgr, env.wal,
                     new IndexRelation("t_pkey", HeapTestEnv.locator(16390), keys, true));
@@ -267,7 +251,7 @@ class SubtransactionTest {
     @Test
     void filesCreatedInAnAbortedSubtransactionAreRemovedAndDropsForgotten() {
         try (HeapTestEnv env = HeapTestEnv.create(dir, 64)) {
-            HeapRelation keep = table(env, 16391);
+            HeapRelation keep = env.createTable(16391);
             Transaction tx = env.txm.begin();
             tx.beginSubtransaction();
             HeapRelation created = env.heap.createRelation(tx, HeapTestEnv.locator(16392), HeapTestEnv.DESC);

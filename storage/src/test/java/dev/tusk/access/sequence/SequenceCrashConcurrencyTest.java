@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tusk.access.transam.Transaction;
 import dev.tusk.storage.RelFileLocator;
 import dev.tusk.storage.StorageEngine;
+import dev.tusk.storage.StorageTestSupport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,45 +39,22 @@ class SequenceCrashConcurrencyTest {
         for (int round = 0; round < 3; round++) {
             StorageEngine engine = e;
             SequenceAm am = new SequenceAm(engine.buffers(), engine.smgr(), engine.wal());
-            AtomicReference<Throwable> failure = new AtomicReference<>();
-            AtomicBoolean done = new AtomicBoolean();
-            List<Thread> workers = new ArrayList<>();
+            List<StorageTestSupport.Work> jobs = new ArrayList<>();
             for (int w = 0; w < 4; w++) {
                 boolean cached = w % 2 == 0;
-                workers.add(Thread.ofPlatform().start(() -> {
+                jobs.add(() -> {
                     SequenceCache cache = cached ? new SequenceCache() : null;
-                    try {
-                        for (int i = 0; i < 150; i++) {
-                            Transaction tx = engine.transactions().begin();
-                            long v = am.nextval(SEQ, p, "s", cache, tx);
-                            tx.commit(); // the value is "used" durably from here on
-                            if (!committed.add(v)) {
-                                throw new AssertionError("value " + v + " handed out twice");
-                            }
+                    for (int i = 0; i < 150; i++) {
+                        Transaction tx = engine.transactions().begin();
+                        long v = am.nextval(SEQ, p, "s", cache, tx);
+                        tx.commit(); // the value is "used" durably from here on
+                        if (!committed.add(v)) {
+                            throw new AssertionError("value " + v + " handed out twice");
                         }
-                    } catch (Throwable t) {
-                        failure.compareAndSet(null, t);
                     }
-                }));
+                });
             }
-            Thread checkpointer = Thread.ofPlatform().start(() -> {
-                try {
-                    while (!done.get()) {
-                        engine.createCheckPoint(false);
-                        Thread.sleep(1);
-                    }
-                } catch (Throwable t) {
-                    failure.compareAndSet(null, t);
-                }
-            });
-            for (Thread t : workers) {
-                t.join(60_000);
-            }
-            done.set(true);
-            checkpointer.join(60_000);
-            if (failure.get() != null) {
-                throw new AssertionError(failure.get());
-            }
+            StorageTestSupport.runUnderCheckpoints(engine, 1, jobs);
             long max = committed.stream().mapToLong(Long::longValue).max().orElseThrow();
             engine.closeAfterCrash();
             e = StorageEngine.open(dir, SMALL);
