@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One running server over a locked data directory (PostgreSQL's postmaster from {@code PostmasterMain}'s
  * start-up to {@code ExitPostmaster}): opens the storage engine (crash recovery happens there) and the SQL engine,
- * starts the {@link Postmaster} with its listener, and maps SIGTERM/SIGINT/SIGQUIT onto smart/fast/immediate
- * shutdown. Exits 0 after a requested shutdown, 1 if the Postmaster stopped on its own.
+ * starts the {@link Postmaster} with its listener, and maps SIGTERM/SIGINT/SIGUSR1 (see {@link Signals}) onto
+ * smart/fast/immediate shutdown. Exits 0 after a requested shutdown, 1 if the Postmaster stopped on its own.
  */
 final class RunningServer {
     private static final Duration SHUTDOWN_WAIT = Duration.ofMinutes(10);

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A real server JVM: start, refuse a second start, stop (fast, by SIGINT) with a shutdown checkpoint. */
+/** A real server JVM: start, refuse a second start, stop (fast: tusk stop's request file plus SIGTERM) with a shutdown checkpoint. */
 class StartStopTest {
     @TempDir
     Path tmp;
@@ -62,7 +62,7 @@ class StartStopTest {
 
             assertEquals(0, tusk("stop", "-D", dir.toString()));
             assertTrue(server.waitFor(60, TimeUnit.SECONDS));
-            // tusk stop's default is a fast shutdown (SIGINT), after which the server exits 0 like PostgreSQL.
+            // tusk stop's default is a fast shutdown (requested through postmaster.stop and SIGTERM), after which the server exits 0 like PostgreSQL.
             assertEquals(0, server.exitValue());
             assertFalse(Files.exists(pidFile));
             assertEquals(DbState.SHUTDOWNED, ControlFile.read(dir).state());

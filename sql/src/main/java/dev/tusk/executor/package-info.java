@@ -94,7 +94,8 @@
  *
  * <h2>Known gaps</h2>
  * Sort, hash join and hash aggregate are in memory (no spilling past work_mem); no grouping sets,
- * updatable views, generated column computation, cost estimates in EXPLAIN, EXPLAIN ANALYZE, ROWS FROM, or
+ * updatable views, generated columns (CREATE TABLE refuses them with 0A000), cost estimates and actual timings in
+ * EXPLAIN (EXPLAIN ANALYZE runs the statement but prints the plan only), ROWS FROM, or
  * set-returning functions nested in expressions other than a field selection ({@code (f(x)).col}).
  */
 package dev.tusk.executor;
