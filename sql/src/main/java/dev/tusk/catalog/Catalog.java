@@ -77,6 +77,11 @@ public interface Catalog {
      */
     int creationNamespace(List<String> searchPath);
 
+    /** The calling session's temp namespace (pg_temp_N) if it exists, else 0 (pg_my_temp_schema). */
+    default int myTempNamespace() {
+        return 0;
+    }
+
     // ---- types and functions
 
     /** A type by OID (built-in types from the type registry), or null. */

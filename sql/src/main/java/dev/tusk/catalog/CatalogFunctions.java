@@ -202,8 +202,12 @@ public final class CatalogFunctions {
         }));
         l.add(fn(2232, "pg_get_function_identity_arguments", List.of(OID), TEXT, true, fargs));
         addPrivilegeFunctions(l);
-        l.add(fn(2855, "pg_is_other_temp_schema", List.of(OID), BOOL, true, (c, t, a) -> Boolean.FALSE));
-        l.add(fn(2854, "pg_my_temp_schema", List.of(), OID, true, (c, t, a) -> 0));
+        l.add(fn(2855, "pg_is_other_temp_schema", List.of(OID), BOOL, true, (c, t, a) -> {
+            Catalog cat = session(c).catalog();
+            NamespaceDesc n = cat.namespace(oid(a[0]));
+            return n != null && n.isTemp() && n.oid() != cat.myTempNamespace();
+        }));
+        l.add(fn(2854, "pg_my_temp_schema", List.of(), OID, true, (c, t, a) -> session(c).catalog().myTempNamespace()));
         l.add(fn(1402, "current_schema", List.of(), NAME, true, (c, t, a) -> {
             SessionCatalog s = session(c);
             List<String> names = schemaNames(s, false);
@@ -300,6 +304,9 @@ public final class CatalogFunctions {
         List<String> out = new ArrayList<>();
         for (int o : oids) {
             if (o == NamespaceDesc.PG_CATALOG && !catalogExplicit && !includeImplicit) {
+                continue;
+            }
+            if (o == cat.myTempNamespace() && !s.searchPath().contains("pg_temp") && !includeImplicit) {
                 continue;
             }
             out.add(cat.namespace(o).name());

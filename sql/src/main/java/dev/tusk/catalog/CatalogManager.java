@@ -23,7 +23,7 @@ public final class CatalogManager {
         // Load every database's committed catalogs once: this also moves the OID counter past every OID in use.
         // (Skipped for a data directory whose catalogs were not bootstrapped yet.)
         if (engine.smgr().exists(CatalogHeap.locator(CatalogTables.PG_DATABASE, 0), ForkNumber.MAIN)) {
-            for (DatabaseDesc db : store.reader(DatabaseDesc.TEMPLATE1, null, null).databases()) {
+            for (DatabaseDesc db : store.reader(DatabaseDesc.TEMPLATE1, null, null, 0).databases()) {
                 store.data(db.oid(), null);
             }
         }
@@ -41,7 +41,17 @@ public final class CatalogManager {
 
     /** Read access for {@code tx} in database {@code dbOid}; {@code currentUser} replaces "$user" in search paths. */
     public Catalog catalog(int dbOid, Transaction tx, String currentUser) {
-        return store.reader(dbOid, tx, currentUser);
+        return store.reader(dbOid, tx, currentUser, 0);
+    }
+
+    /**
+     * As {@link #catalog(int, Transaction, String)} for a session with backend id {@code tempBackendId}: its temp
+     * namespace pg_temp_N (when it exists) comes first in relation search paths and is what "pg_temp" names.
+     * A negative id -N means the session has not used temp objects yet: pg_temp_N (maybe left, emptied, by an
+     * earlier session) is not its temp namespace until then, as PostgreSQL's myTempNamespace.
+     */
+    public Catalog catalog(int dbOid, Transaction tx, String currentUser, int tempBackendId) {
+        return store.reader(dbOid, tx, currentUser, tempBackendId);
     }
 
     /** Write access for {@code tx} in database {@code dbOid}. */

@@ -15,12 +15,24 @@ final class CatalogReader implements Catalog {
     private final int dbOid;
     private final Transaction tx;
     private final String currentUser;
+    /** The session's backend id naming its temp namespace pg_temp_N; 0 or negative while it has none. */
+    private final int tempBackendId;
 
-    CatalogReader(CatalogStore store, int dbOid, Transaction tx, String currentUser) {
+    CatalogReader(CatalogStore store, int dbOid, Transaction tx, String currentUser, int tempBackendId) {
         this.store = store;
         this.dbOid = dbOid;
         this.tx = tx;
         this.currentUser = currentUser;
+        this.tempBackendId = tempBackendId;
+    }
+
+    @Override
+    public int myTempNamespace() {
+        if (tempBackendId <= 0) {
+            return 0;
+        }
+        NamespaceDesc n = data().namespacesByName().get(NamespaceDesc.tempNamespaceName(tempBackendId));
+        return n == null ? 0 : n.oid();
     }
 
     private CatalogData data() {
@@ -87,6 +99,9 @@ final class CatalogReader implements Catalog {
         }
         String schema = qualifiedName.get(qualifiedName.size() - 2);
         NamespaceDesc n = namespace(schema);
+        if (n == null && schema.equals("pg_temp")) {
+            return 0; // no temp namespace yet: it holds nothing (LookupExplicitNamespace)
+        }
         if (n == null) {
             throw CatalogErrors.schemaDoesNotExist(schema);
         }
@@ -150,6 +165,10 @@ final class CatalogReader implements Catalog {
 
     @Override
     public NamespaceDesc namespace(String name) {
+        if (name.equals("pg_temp") && tempBackendId > 0) {
+            // "pg_temp" names the session's own temp namespace (LookupExplicitNamespace).
+            return data().namespacesByName().get(NamespaceDesc.tempNamespaceName(tempBackendId));
+        }
         return data().namespacesByName().get(name);
     }
 
@@ -169,6 +188,11 @@ final class CatalogReader implements Catalog {
         }
         if (!out.contains(NamespaceDesc.PG_CATALOG)) {
             out.addFirst(NamespaceDesc.PG_CATALOG);
+        }
+        // The session's temp namespace is searched first unless search_path places pg_temp explicitly.
+        int temp = myTempNamespace();
+        if (temp != 0 && !out.contains(temp)) {
+            out.addFirst(temp);
         }
         return out;
     }

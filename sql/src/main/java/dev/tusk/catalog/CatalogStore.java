@@ -148,8 +148,8 @@ final class CatalogStore {
         version.incrementAndGet();
     }
 
-    Catalog reader(int dbOid, Transaction tx, String currentUser) {
-        return new CatalogReader(this, dbOid, tx, currentUser);
+    Catalog reader(int dbOid, Transaction tx, String currentUser, int tempBackendId) {
+        return new CatalogReader(this, dbOid, tx, currentUser, tempBackendId);
     }
 
     CatalogWriter writer(int dbOid, Transaction tx) {
@@ -157,6 +157,6 @@ final class CatalogStore {
     }
 
     <T> T withReadOnly(int dbOid, Function<Catalog, T> f) {
-        return f.apply(reader(dbOid, null, null));
+        return f.apply(reader(dbOid, null, null, 0));
     }
 }

@@ -27,10 +27,20 @@ public interface SessionCatalog {
      */
     static SessionCatalog of(CatalogManager catalogs, int dbOid, Supplier<Transaction> currentTransaction,
             Supplier<String> currentUser, Supplier<List<String>> searchPath) {
+        return of(catalogs, dbOid, currentTransaction, currentUser, searchPath, () -> 0);
+    }
+
+    /**
+     * As above for a session whose temp namespace is pg_temp_N, N = {@code tempBackendId} (see
+     * {@link CatalogManager#catalog(int, Transaction, String, int)}), read at each call.
+     */
+    static SessionCatalog of(CatalogManager catalogs, int dbOid, Supplier<Transaction> currentTransaction,
+            Supplier<String> currentUser, Supplier<List<String>> searchPath,
+            java.util.function.IntSupplier tempBackendId) {
         return new SessionCatalog() {
             @Override
             public Catalog catalog() {
-                return catalogs.catalog(dbOid, currentTransaction.get(), currentUser.get());
+                return catalogs.catalog(dbOid, currentTransaction.get(), currentUser.get(), tempBackendId.getAsInt());
             }
 
             @Override

@@ -33,6 +33,9 @@ public final class CommandContext {
     private final Consumer<TuskException> notices;
     private final BooleanSupplier cancelRequested;
     private final Runnable checkpointRequest;
+    /** The session's backend id (temp namespace pg_temp_N), negative until it is in use; 0: no temp objects. */
+    private int tempBackendId;
+    private Runnable tempNamespaceUsed = () -> { };
 
     public CommandContext(StorageEngine storage, CatalogManager catalogs, int databaseOid, String databaseName,
             Transaction transaction, GucSession gucs, int userOid, String userName, boolean superuser,
@@ -51,6 +54,29 @@ public final class CommandContext {
         this.notices = notices;
         this.cancelRequested = cancelRequested;
         this.checkpointRequest = checkpointRequest;
+    }
+
+    /**
+     * Sets the session's backend id naming its temp namespace (negative while the session has not used it) and
+     * what to call when a command starts using it; returns this.
+     */
+    public CommandContext withTempBackendId(int backendId, Runnable onTempNamespaceUsed) {
+        this.tempBackendId = backendId;
+        this.tempNamespaceUsed = onTempNamespaceUsed;
+        return this;
+    }
+
+    /** The backend id N of pg_temp_N, 0 when temp objects are not available. */
+    public int tempBackendId() {
+        return Math.abs(tempBackendId);
+    }
+
+    /** The session now uses its temp namespace (InitTempTableNamespace sets myTempNamespace). */
+    public void useTempNamespace() {
+        if (tempBackendId < 0) {
+            tempBackendId = -tempBackendId;
+            tempNamespaceUsed.run();
+        }
     }
 
     public StorageEngine storage() {
@@ -75,7 +101,7 @@ public final class CommandContext {
 
     /** The catalogs as this transaction sees them now (its own earlier changes included). */
     public Catalog catalog() {
-        return catalogs.catalog(databaseOid, transaction, userName);
+        return catalogs.catalog(databaseOid, transaction, userName, tempBackendId);
     }
 
     public CatalogWriter writer() {

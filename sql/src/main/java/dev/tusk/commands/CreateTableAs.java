@@ -58,7 +58,7 @@ public final class CreateTableAs {
             cols.add(new TableCommands.ColumnSpec(colName,
                     new TypeResolver.Resolved(ctx.catalog().type(type), c.typeModifier(), null), -1));
         }
-        RelationDesc rel = TableCommands.createRelation(ctx, name, ns, into.rel().relpersistence(), cols);
+        RelationDesc rel = TableCommands.createRelation(ctx, name, ns, TableCommands.persistenceFor(into.rel()), cols);
         if (into.skipData()) {
             return "CREATE TABLE AS";
         }

@@ -50,7 +50,7 @@ public final class SequenceCommands {
         Options o = parse(ctx, stmt.options());
         int type = o.type == null ? TypeOids.INT8 : o.type;
         SequenceParams p = resolve(o, type, null);
-        RelationDesc seq = Sequences.create(ctx, name, ns, type, p, stmt.sequence().relpersistence());
+        RelationDesc seq = Sequences.create(ctx, name, ns, type, p, TableCommands.persistenceFor(stmt.sequence()));
         if (o.ownedBy != null) {
             setOwnedBy(ctx, seq, o.ownedBy);
         }

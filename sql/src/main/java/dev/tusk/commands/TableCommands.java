@@ -98,7 +98,7 @@ public final class TableCommands {
                 }
             }
         }
-        RelationDesc rel = createRelation(ctx, name, ns, stmt.relation().relpersistence(), cols);
+        RelationDesc rel = createRelation(ctx, name, ns, persistenceFor(stmt.relation()), cols);
         addPending(ctx, rel, pending);
         return "CREATE TABLE";
     }
@@ -289,6 +289,17 @@ public final class TableCommands {
 
     /** The schema a new relation goes into: the named one, else the first of search_path. */
     static int namespaceFor(CommandContext ctx, RangeVar rv) {
+        if (persistenceFor(rv) == 't' && ctx.tempBackendId() > 0) {
+            if (rv.schemaname() != null && !rv.schemaname().equals("pg_temp")) {
+                NamespaceDesc ns = ctx.catalog().namespace(rv.schemaname());
+                if (ns == null || ns.oid() != ctx.catalog().myTempNamespace()) {
+                    throw new TuskException(SqlState.INVALID_TABLE_DEFINITION,
+                            "cannot create temporary relation in non-temporary schema");
+                }
+                return ns.oid();
+            }
+            return tempNamespace(ctx);
+        }
         if (rv.schemaname() != null) {
             NamespaceDesc ns = ctx.catalog().namespace(rv.schemaname());
             if (ns == null) {
@@ -297,5 +308,21 @@ public final class TableCommands {
             return ns.oid();
         }
         return ctx.catalog().creationNamespace(ctx.searchPath());
+    }
+
+    /** A relation named pg_temp.x is temporary like CREATE TEMP (RangeVarAdjustRelationPersistence). */
+    static char persistenceFor(RangeVar rv) {
+        return "pg_temp".equals(rv.schemaname()) ? 't' : rv.relpersistence();
+    }
+
+    /** InitTempTableNamespace: the session's pg_temp_N, created on its first temp object. */
+    private static int tempNamespace(CommandContext ctx) {
+        ctx.useTempNamespace();
+        int temp = ctx.catalog().myTempNamespace();
+        if (temp != 0) {
+            return temp;
+        }
+        // Owned by the bootstrap superuser, as PostgreSQL's temp namespaces are.
+        return ctx.writer().createNamespace(NamespaceDesc.tempNamespaceName(ctx.tempBackendId()), 10);
     }
 }

@@ -43,7 +43,7 @@ public final class ViewCommands {
             ctx.writer().replaceView(existing.oid(), cols, def.definition(), refs);
             return "CREATE VIEW";
         }
-        ctx.writer().createView(new NewRelation(name, ns, ctx.userOid(), 'p', cols), def.definition(), refs);
+        ctx.writer().createView(new NewRelation(name, ns, ctx.userOid(), TableCommands.persistenceFor(stmt.view()) == 't' ? 't' : 'p', cols), def.definition(), refs);
         return "CREATE VIEW";
     }
 

@@ -52,16 +52,21 @@ public final class TuskSession implements Session, SessionServices {
     private final java.util.Set<PortalImpl> openPortals = new java.util.LinkedHashSet<>();
     private boolean catalogChangedInTransaction;
     private boolean closed;
+    /** MyBackendId: names this session's temp namespace pg_temp_N. */
+    private final int backendId;
+    /** Whether this session has used its temp namespace (PostgreSQL's myTempNamespace is set). */
+    private volatile boolean tempNamespaceUsed;
 
     TuskSession(TuskSqlEngine engine, SessionStart start, RoleDesc role, DatabaseDesc database) {
         this.engine = engine;
         this.start = start;
         this.role = role;
         this.database = database;
+        this.backendId = engine.allocateBackendId();
         this.gucs = new GucSession(GucTable.instance(), engine.serverSettings());
         this.xact = new TransactionBlock(engine.storage().transactions(), gucs, this::transactionEnded);
         this.sessionCatalog = SessionCatalog.of(engine.catalogs(), database.oid(), xact::transaction, role::name,
-                () -> SearchPath.parse(gucs.get("search_path")));
+                () -> SearchPath.parse(gucs.get("search_path")), this::tempBackendId);
         this.regLookup = new CatalogRegLookup(sessionCatalog);
         this.functions = new SessionFunctionContext(this, gucs);
         gucs.setInternal("is_superuser", role.superuser() ? "on" : "off");
@@ -164,6 +169,9 @@ public final class TuskSession implements Session, SessionServices {
         closed = true;
         try {
             xact.close();
+            if (tempNamespaceUsed) {
+                TempRelations.remove(engine.storage(), engine.catalogs(), database.oid(), role.name(), backendId);
+            }
         } finally {
             engine.sessionClosed(this);
         }
@@ -334,7 +342,7 @@ public final class TuskSession implements Session, SessionServices {
 
     /** The catalogs as the running transaction sees them. */
     Catalog catalog() {
-        return engine.catalogs().catalog(database.oid(), xact.transaction(), role.name());
+        return engine.catalogs().catalog(database.oid(), xact.transaction(), role.name(), tempBackendId());
     }
 
     /** An executor context for one statement execution over {@code snapshot}. */
@@ -352,7 +360,8 @@ public final class TuskSession implements Session, SessionServices {
                 () -> {
                     checkInterrupts();
                     return false;
-                }, engine.checkpointRequest());
+                }, engine.checkpointRequest()).withTempBackendId(tempBackendId(),
+                        () -> tempNamespaceUsed = true);
     }
 
     /** A command changed catalogs: cached plans of this transaction must be made again. */
@@ -446,6 +455,15 @@ public final class TuskSession implements Session, SessionServices {
 
     int databaseOid() {
         return database.oid();
+    }
+
+    int backendId() {
+        return backendId;
+    }
+
+    /** The backend id the catalogs see: negative until the session has used its temp namespace. */
+    private int tempBackendId() {
+        return tempNamespaceUsed ? backendId : -backendId;
     }
 
     int backendPid() {

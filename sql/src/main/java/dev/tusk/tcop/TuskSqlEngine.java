@@ -106,7 +106,24 @@ public final class TuskSqlEngine implements SqlEngine {
         return session;
     }
 
+    /** Backend ids of open sessions (their temp namespaces are pg_temp_N). */
+    private final java.util.Set<Integer> backendIds = new java.util.HashSet<>();
+
+    /** The smallest backend id no open session uses (PostgreSQL's first client backend usually gets 3). */
+    synchronized int allocateBackendId() {
+        int id = 3;
+        while (!backendIds.add(id)) {
+            id++;
+        }
+        return id;
+    }
+
+    synchronized void releaseBackendId(int id) {
+        backendIds.remove(id);
+    }
+
     void sessionClosed(TuskSession session) {
+        releaseBackendId(session.backendId());
         if (sessions.remove(session)) {
             catalogs.sessionDisconnected(session.databaseOid());
         }
