@@ -1,5 +1,6 @@
 package dev.tusk.libpq;
 
+import dev.tusk.catalog.ScramSecrets;
 import dev.tusk.tcop.SqlEngine;
 import java.net.InetAddress;
 import java.util.Optional;
@@ -27,7 +28,7 @@ public final class ClientAuthentication {
             case PASSWORD -> new PasswordExchange(user, secretOf(engine, user));
             case MD5 -> {
                 String secret = secretOf(engine, user);
-                yield ScramSecret.parse(secret) != null ? new ScramExchange(user, secret) : new Md5Exchange(user, secret);
+                yield ScramSecrets.parse(secret) != null ? new ScramExchange(user, secret) : new Md5Exchange(user, secret);
             }
             case SCRAM_SHA_256 -> new ScramExchange(user, secretOf(engine, user));
         };

@@ -1,11 +1,8 @@
 package dev.tusk.libpq;
 
+import dev.tusk.catalog.ScramSecrets;
 import dev.tusk.utils.error.TuskException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 
 /**
  * The {@code md5} method (PostgreSQL's CheckMD5Auth / md5_crypt_verify): a random 4-byte salt, the client answers
@@ -33,13 +30,8 @@ public final class Md5Exchange implements AuthExchange {
     @Override
     public boolean respond(byte[] body, PqBuffer out) {
         String response = PasswordExchange.passwordPacket(body);
-        String stored = secret == null || isMd5Secret(secret) ? secret : encrypt(secret, user);
-        if (stored == null) {
-            throw ProtocolErrors.passwordFailed(user);
-        }
-        String expected = "md5" + md5Hex(concat(stored.substring(3).getBytes(StandardCharsets.US_ASCII), salt));
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                response.getBytes(StandardCharsets.UTF_8))) {
+        String stored = secret == null || ScramSecrets.isMd5Secret(secret) ? secret : ScramSecrets.md5(secret, user);
+        if (!ScramSecrets.md5Matches(stored, salt, response)) {
             throw ProtocolErrors.passwordFailed(user);
         }
         return true;
@@ -48,30 +40,5 @@ public final class Md5Exchange implements AuthExchange {
     @Override
     public TuskException unexpectedMessage(int type) {
         return ProtocolErrors.expectedPasswordResponse(type);
-    }
-
-    static boolean isMd5Secret(String secret) {
-        return secret.length() == 35 && secret.startsWith("md5") && secret.substring(3).chars()
-                .allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f');
-    }
-
-    /** pg_md5_encrypt: the stored form {@code "md5" || md5hex(password || user)}. */
-    public static String encrypt(String password, String user) {
-        return "md5" + md5Hex((password + user).getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String md5Hex(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(data));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("MD5 unavailable", e);
-        }
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = new byte[a.length + b.length];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
     }
 }

@@ -1,5 +1,6 @@
 package dev.tusk.libpq;
 
+import dev.tusk.catalog.ScramSecrets;
 import dev.tusk.utils.error.TuskException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -49,12 +50,12 @@ public final class PasswordExchange implements AuthExchange {
         if (secret == null || password.isEmpty()) {
             return false;
         }
-        ScramSecret scram = ScramSecret.parse(secret);
+        ScramSecrets.Secret scram = ScramSecrets.parse(secret);
         if (scram != null) {
             return scram.verifyPlainPassword(password);
         }
-        if (Md5Exchange.isMd5Secret(secret)) {
-            return MessageDigest.isEqual(Md5Exchange.encrypt(password, user).getBytes(StandardCharsets.US_ASCII),
+        if (ScramSecrets.isMd5Secret(secret)) {
+            return MessageDigest.isEqual(ScramSecrets.md5(password, user).getBytes(StandardCharsets.US_ASCII),
                     secret.getBytes(StandardCharsets.US_ASCII));
         }
         return MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8));

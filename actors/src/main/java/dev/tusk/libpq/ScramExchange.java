@@ -1,5 +1,6 @@
 package dev.tusk.libpq;
 
+import dev.tusk.catalog.ScramSecrets;
 import dev.tusk.utils.error.TuskException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,7 +26,7 @@ public final class ScramExchange implements AuthExchange {
     private enum State { INIT, FINAL, DONE }
 
     private final String user;
-    private final ScramSecret secret;
+    private final ScramSecrets.Secret secret;
     private final boolean mock;
     private State state = State.INIT;
     private String gs2Header;
@@ -36,7 +37,7 @@ public final class ScramExchange implements AuthExchange {
     /** {@code rolpassword} may be anything: only a valid SCRAM secret can succeed. */
     ScramExchange(String user, String rolpassword) {
         this.user = user;
-        ScramSecret parsed = ScramSecret.parse(rolpassword);
+        ScramSecrets.Secret parsed = ScramSecrets.parse(rolpassword);
         this.mock = parsed == null;
         this.secret = parsed != null ? parsed : mockSecret(user);
     }
@@ -141,21 +142,21 @@ public final class ScramExchange implements AuthExchange {
         } catch (IllegalArgumentException e) {
             throw ProtocolErrors.malformedScram("Malformed proof in client-final-message.");
         }
-        if (proof.length != ScramSecret.KEY_LENGTH) {
+        if (proof.length != ScramSecrets.KEY_LENGTH) {
             throw ProtocolErrors.malformedScram("Malformed proof in client-final-message.");
         }
         byte[] authMessage = (clientFirstBare + "," + serverFirst + "," + withoutProof)
                 .getBytes(StandardCharsets.US_ASCII);
-        byte[] clientSignature = ScramSecret.hmac(secret.storedKey(), authMessage);
-        byte[] clientKey = new byte[ScramSecret.KEY_LENGTH];
+        byte[] clientSignature = ScramSecrets.hmac(secret.storedKey(), authMessage);
+        byte[] clientKey = new byte[ScramSecrets.KEY_LENGTH];
         for (int i = 0; i < clientKey.length; i++) {
             clientKey[i] = (byte) (proof[i] ^ clientSignature[i]);
         }
-        if (mock || !MessageDigest.isEqual(ScramSecret.sha256(clientKey), secret.storedKey())) {
+        if (mock || !MessageDigest.isEqual(ScramSecrets.sha256(clientKey), secret.storedKey())) {
             throw ProtocolErrors.passwordFailed(user);
         }
         String serverFinal = "v=" + Base64.getEncoder().encodeToString(
-                ScramSecret.hmac(secret.serverKey(), authMessage));
+                ScramSecrets.hmac(secret.serverKey(), authMessage));
         BackendMessages.authenticationSaslFinal(out, serverFinal.getBytes(StandardCharsets.US_ASCII));
     }
 
@@ -173,12 +174,12 @@ public final class ScramExchange implements AuthExchange {
     }
 
     /** scram_mock_salt: stable per user and instance, so repeated attempts look like a real role. */
-    private static ScramSecret mockSecret(String user) {
-        byte[] digest = ScramSecret.sha256((user + "\0" + Base64.getEncoder().encodeToString(MOCK_NONCE))
+    private static ScramSecrets.Secret mockSecret(String user) {
+        byte[] digest = ScramSecrets.sha256((user + "\0" + Base64.getEncoder().encodeToString(MOCK_NONCE))
                 .getBytes(StandardCharsets.UTF_8));
         byte[] salt = java.util.Arrays.copyOf(digest, 16);
-        return new ScramSecret(MOCK_ITERATIONS, salt, randomBytes(ScramSecret.KEY_LENGTH),
-                randomBytes(ScramSecret.KEY_LENGTH));
+        return new ScramSecrets.Secret(MOCK_ITERATIONS, salt, randomBytes(ScramSecrets.KEY_LENGTH),
+                randomBytes(ScramSecrets.KEY_LENGTH));
     }
 
     private static byte[] randomBytes(int n) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tusk.catalog.ScramSecrets;
 import dev.tusk.utils.error.TuskException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -20,14 +21,14 @@ class ScramTest {
 
     @Test
     void secretsPostgresWroteVerifyAndRoundTrip() {
-        ScramSecret secret = ScramSecret.parse(PG_SECRET);
+        ScramSecrets.Secret secret = ScramSecrets.parse(PG_SECRET);
         assertEquals(4096, secret.iterations());
         assertTrue(secret.verifyPlainPassword("pencil"));
         assertFalse(secret.verifyPlainPassword("Pencil"));
-        assertEquals(PG_SECRET, secret.format());
-        assertEquals(secret, ScramSecret.fromPassword("pencil", secret.salt(), 4096));
-        assertNull(ScramSecret.parse("md521f3163f8f86fa10bdefbfbd502a8f06"));
-        assertNull(ScramSecret.parse("SCRAM-SHA-256$x:abc$def"));
+        assertEquals(PG_SECRET, secret.encode());
+        assertEquals(secret, ScramSecrets.build("pencil", secret.salt(), 4096));
+        assertNull(ScramSecrets.parse("md521f3163f8f86fa10bdefbfbd502a8f06"));
+        assertNull(ScramSecrets.parse("SCRAM-SHA-256$x:abc$def"));
         assertTrue(PasswordExchange.verify("bob", "md521f3163f8f86fa10bdefbfbd502a8f06", "secret"));
         assertFalse(PasswordExchange.verify("bob2", "md521f3163f8f86fa10bdefbfbd502a8f06", "secret"));
     }
@@ -36,19 +37,19 @@ class ScramTest {
     @Test
     void rfc7677Example() {
         byte[] salt = Base64.getDecoder().decode("W22ZaJ0SNY7soEsUEjb6gQ==");
-        ScramSecret secret = ScramSecret.fromPassword("pencil", salt, 4096);
+        ScramSecrets.Secret secret = ScramSecrets.build("pencil", salt, 4096);
         String authMessage = "n=user,r=rOprNGfwEbeRWgbNEkqO,"
                 + "r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096,"
                 + "c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0";
-        byte[] clientKey = ScramSecret.hmac(ScramSecret.saltedPassword("pencil", salt, 4096), "Client Key");
-        byte[] signature = ScramSecret.hmac(secret.storedKey(), authMessage);
+        byte[] clientKey = ScramSecrets.hmac(ScramSecrets.saltedPassword("pencil", salt, 4096), "Client Key");
+        byte[] signature = ScramSecrets.hmac(secret.storedKey(), authMessage);
         byte[] proof = new byte[32];
         for (int i = 0; i < 32; i++) {
             proof[i] = (byte) (clientKey[i] ^ signature[i]);
         }
         assertEquals("dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=", Base64.getEncoder().encodeToString(proof));
         assertEquals("6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=", Base64.getEncoder().encodeToString(
-                ScramSecret.hmac(secret.serverKey(), authMessage)));
+                ScramSecrets.hmac(secret.serverKey(), authMessage)));
     }
 
     /** A whole server-side exchange against a client computed here. */
@@ -74,11 +75,11 @@ class ScramTest {
         String nonce = serverFirst.substring(2, serverFirst.indexOf(','));
         assertTrue(nonce.startsWith("abcdefghijklmnop") && nonce.length() > 16);
         String withoutProof = "c=biws,r=" + nonce;
-        ScramSecret stored = ScramSecret.parse(PG_SECRET);
-        byte[] salted = ScramSecret.saltedPassword(password, stored.salt(), stored.iterations());
-        byte[] clientKey = ScramSecret.hmac(salted, "Client Key");
+        ScramSecrets.Secret stored = ScramSecrets.parse(PG_SECRET);
+        byte[] salted = ScramSecrets.saltedPassword(password, stored.salt(), stored.iterations());
+        byte[] clientKey = ScramSecrets.hmac(salted, "Client Key");
         String authMessage = clientFirstBare + "," + serverFirst + "," + withoutProof;
-        byte[] signature = ScramSecret.hmac(ScramSecret.sha256(clientKey), authMessage);
+        byte[] signature = ScramSecrets.hmac(ScramSecrets.sha256(clientKey), authMessage);
         byte[] proof = new byte[32];
         for (int i = 0; i < 32; i++) {
             proof[i] = (byte) (clientKey[i] ^ signature[i]);
@@ -87,7 +88,7 @@ class ScramTest {
                 .getBytes(StandardCharsets.US_ASCII), out);
         byte[] fin = out.take();
         String serverFinal = new String(fin, 9, fin.length - 9, StandardCharsets.US_ASCII);
-        assertArrayEquals(ScramSecret.hmac(ScramSecret.hmac(salted, "Server Key"), authMessage),
+        assertArrayEquals(ScramSecrets.hmac(ScramSecrets.hmac(salted, "Server Key"), authMessage),
                 Base64.getDecoder().decode(serverFinal.substring(2)));
         return done;
     }

@@ -102,19 +102,9 @@ public record Guc(String name, String defaultValue, Kind kind, Unit unit, long m
         };
     }
 
-    /** parse_bool: on/off, true/false, yes/no, 1/0, and unique prefixes of the words. */
+    /** parse_bool, shared with SET (GucValues.parseBool). */
     static java.util.Optional<Boolean> parseBool(String value) {
-        String v = value.trim().toLowerCase(Locale.ROOT);
-        if (v.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        if (v.equals("on") || v.equals("1") || (v.length() >= 1 && ("true".startsWith(v) || "yes".startsWith(v)))) {
-            return java.util.Optional.of(true);
-        }
-        if (v.equals("0") || (v.length() >= 2 && "off".startsWith(v)) || "false".startsWith(v) || "no".startsWith(v)) {
-            return java.util.Optional.of(false);
-        }
-        return java.util.Optional.empty();
+        return java.util.Optional.ofNullable(dev.tusk.utils.misc.GucValues.parseBool(value));
     }
 
     /** parse_int with units: converts to the base unit, rounding as PostgreSQL does, then checks the range. */

@@ -2,6 +2,7 @@ package dev.tusk.executor;
 
 import dev.tusk.catalog.ColumnDesc;
 import dev.tusk.catalog.RelationDesc;
+import dev.tusk.utils.adt.StorageForms;
 import java.util.List;
 
 /**
@@ -14,12 +15,12 @@ public final class StorageCarriers {
 
     /** Stored value to SQL carrier for a column of type {@code typeOid}. */
     public static Object fromStorage(int typeOid, Object stored) {
-        return stored == null ? null : StorageMappingBridge.fromStorage(typeOid, stored);
+        return stored == null ? null : StorageForms.fromStorage(typeOid, stored);
     }
 
     /** SQL carrier to stored value. */
     public static Object toStorage(int typeOid, Object value) {
-        return value == null ? null : StorageMappingBridge.toStorage(typeOid, value);
+        return value == null ? null : StorageForms.toStorage(typeOid, value);
     }
 
     /** Per-column converters of a relation (attnum order); null entries mean "identity". */

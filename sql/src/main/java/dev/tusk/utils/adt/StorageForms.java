@@ -33,6 +33,7 @@ public final class StorageForms {
                     TypeOids.REGOPER, TypeOids.REGOPERATOR, TypeOids.REGCLASS, TypeOids.REGTYPE,
                     TypeOids.REGNAMESPACE, TypeOids.REGROLE -> AttrType.OID;
             case TypeOids.BYTEA, TypeOids.UUID, TypeOids.INTERVAL, TypeOids.JSONB, TypeOids.TIMETZ -> AttrType.BYTEA;
+            case TypeOids.TEXT, TypeOids.VARCHAR, TypeOids.BPCHAR, TypeOids.NAME, TypeOids.JSON -> AttrType.TEXT;
             default -> TypeRegistry.builtin().elementOf(typeOid) != 0 || typeOid == TypeOids.INT2VECTOR
                     || typeOid == TypeOids.OIDVECTOR ? AttrType.BYTEA : AttrType.TEXT;
         };
@@ -66,6 +67,10 @@ public final class StorageForms {
             return null;
         }
         return switch (typeOid) {
+            // Stored as themselves; the common case of every scanned row, so no lookup below.
+            case TypeOids.BOOL, TypeOids.INT2, TypeOids.INT4, TypeOids.INT8, TypeOids.FLOAT4, TypeOids.FLOAT8,
+                    TypeOids.TEXT, TypeOids.VARCHAR, TypeOids.BPCHAR, TypeOids.NAME, TypeOids.JSON, TypeOids.OID,
+                    TypeOids.BYTEA -> stored;
             case TypeOids.DATE -> DateTimeTypes.daysToDate((Integer) stored);
             case TypeOids.TIME -> DateTimeTypes.microsToTime((Long) stored);
             case TypeOids.TIMESTAMP -> DateTimeTypes.microsToTimestamp((Long) stored);
@@ -80,12 +85,9 @@ public final class StorageForms {
                 case String text -> NumericType.parse(text);
                 default -> throw new IllegalArgumentException("not a numeric: " + stored);
             };
-            case TypeOids.BYTEA -> stored;
             default -> switch (attrType(typeOid)) {
                 case BYTEA -> TypeIo.binaryIn(typeOid, (byte[]) stored, -1, SessionFormats.DEFAULT);
-                case TEXT -> typeOid == TypeOids.TEXT || typeOid == TypeOids.VARCHAR || typeOid == TypeOids.BPCHAR
-                        || typeOid == TypeOids.NAME || typeOid == TypeOids.JSON ? stored
-                        : TypeIo.textIn(typeOid, (String) stored, -1, SessionFormats.DEFAULT);
+                case TEXT -> TypeIo.textIn(typeOid, (String) stored, -1, SessionFormats.DEFAULT);
                 default -> stored;
             };
         };
