@@ -26,8 +26,6 @@ final class InformationSchemaFunctions {
     /** {@code information_schema._pg_expandarray(anyarray, OUT x anyelement, OUT n int) RETURNS SETOF record}. */
     static final int PG_EXPANDARRAY = 13208;
 
-    /** Tusk's own int2vector variant of {@link #PG_EXPANDARRAY} (x is int2). */
-    static final int PG_EXPANDARRAY_INT2VECTOR = 13206;
 
     /** The OUT parameters of {@code _pg_expandarray}: names and types (anyelement = the array's element type). */
     static final List<String> EXPANDARRAY_OUT_NAMES = List.of("x", "n");
@@ -41,11 +39,6 @@ final class InformationSchemaFunctions {
         l.add(new FunctionDef(PG_EXPANDARRAY, "_pg_expandarray", InformationSchema.NAMESPACE,
                 List.of(TypeOids.ANYARRAY), 0, TypeOids.RECORD, true, true, Volatility.IMMUTABLE, "_pg_expandarray",
                 null, expandArray(), null));
-        // Until polymorphic resolution accepts int2vector for anyarray (PostgreSQL does): pgjdbc's getIndexInfo
-        // passes pg_index.indkey. Not in PostgreSQL; OID 13206 is unused there.
-        l.add(new FunctionDef(PG_EXPANDARRAY_INT2VECTOR, "_pg_expandarray", InformationSchema.NAMESPACE,
-                List.of(TypeOids.INT2VECTOR), 0, TypeOids.RECORD, true, true, Volatility.IMMUTABLE,
-                "_pg_expandarray", null, expandArray(), null));
         l.add(fn(13209, "_pg_index_position", List.of(OID, INT2), Volatility.STABLE, (c, t, a) -> {
             Catalog cat = c.service(SessionCatalog.class) == null ? null
                     : c.service(SessionCatalog.class).catalog();

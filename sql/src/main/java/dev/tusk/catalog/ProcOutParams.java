@@ -21,9 +21,6 @@ public final class ProcOutParams {
     private static final Out EXPANDARRAY = new Out(InformationSchemaFunctions.EXPANDARRAY_OUT_NAMES,
             InformationSchemaFunctions.EXPANDARRAY_OUT_TYPES);
 
-    private static final Out EXPANDARRAY_INT2VECTOR = new Out(InformationSchemaFunctions.EXPANDARRAY_OUT_NAMES,
-            List.of(TypeOids.INT2, TypeOids.INT4));
-
     /** pg_show_all_settings (OID 2084), as PostgreSQL 15 declares it. */
     private static final Out SHOW_ALL_SETTINGS = new Out(
             List.of("name", "setting", "unit", "category", "short_desc", "extra_desc", "context", "vartype", "source",
@@ -40,7 +37,6 @@ public final class ProcOutParams {
     public static Out of(int funcOid) {
         return switch (funcOid) {
             case InformationSchemaFunctions.PG_EXPANDARRAY -> EXPANDARRAY;
-            case InformationSchemaFunctions.PG_EXPANDARRAY_INT2VECTOR -> EXPANDARRAY_INT2VECTOR;
             case 2084 -> SHOW_ALL_SETTINGS;
             default -> null;
         };

@@ -152,7 +152,7 @@ public final class Casts {
                 return types.elementOf(source) == 0;
             }
             case TypeOids.ANYARRAY, TypeOids.ANYCOMPATIBLEARRAY -> {
-                return types.elementOf(source) != 0;
+                return types.polymorphicElementOf(source) != 0;
             }
             case TypeOids.RECORD -> {
                 return source == TypeOids.RECORD || types.category(source) == 'C';

@@ -114,6 +114,18 @@ public final class TypeRegistry {
         return t != null && t.isArray() ? t.typelem() : 0;
     }
 
+    /**
+     * get_element_type as polymorphic matching sees it: the element of a true array, and int2 / oid for int2vector /
+     * oidvector (PostgreSQL gives them array subscripting, so {@code f(anyarray)} accepts pg_index.indkey); 0 else.
+     */
+    public int polymorphicElementOf(int typeOid) {
+        return switch (typeOid) {
+            case TypeOids.INT2VECTOR -> TypeOids.INT2;
+            case TypeOids.OIDVECTOR -> TypeOids.OID;
+            default -> elementOf(typeOid);
+        };
+    }
+
     /** typcategory of the type ('X' for unknown OIDs). */
     public char category(int oid) {
         PgType t = byOid.get(oid);

@@ -36,7 +36,7 @@ final class Polymorphism {
             if (isElem(declared[i])) {
                 e = a;
             } else if (declared[i] == TypeOids.ANYARRAY) {
-                e = types.elementOf(a);
+                e = types.polymorphicElementOf(a);
                 if (e == 0) {
                     return -1;
                 }
