@@ -26,18 +26,13 @@ public record HashJoin(Plan left, Plan right, JoinKind kind, Evaluator[] leftKey
         int lw = left.width();
         int rw = right.width();
         ExecNode outer = left.start(st);
-        return new ExecNode() {
+        return new JoinEmitter(st, outer, kind, residual, lw, rw) {
             private Map<RowKey, List<JoinRows.Inner>> table;
-            private List<JoinRows.Inner> all;
-            private Object[] current;
-            private List<JoinRows.Inner> bucket;
-            private int pos;
-            private boolean matched;
-            private int unmatchedPos = -1;
 
-            private void build() {
+            @Override
+            List<JoinRows.Inner> buildInner() {
                 table = new HashMap<>();
-                all = new ArrayList<>();
+                List<JoinRows.Inner> all = new ArrayList<>();
                 ExecNode in = right.start(st);
                 try {
                     for (Object[] r = in.next(); r != null; r = in.next()) {
@@ -54,71 +49,25 @@ public record HashJoin(Plan left, Plan right, JoinKind kind, Evaluator[] leftKey
                 } finally {
                     in.close();
                 }
+                return all;
             }
 
             @Override
-            public Object[] next() {
-                if (table == null) {
-                    build();
-                }
-                while (true) {
-                    if (unmatchedPos >= 0) {
-                        while (unmatchedPos < all.size()) {
-                            JoinRows.Inner e = all.get(unmatchedPos++);
-                            if (!e.matched) {
-                                return JoinRows.concat(null, lw, e.row, rw);
-                            }
-                        }
-                        return null;
-                    }
-                    if (current == null) {
-                        current = outer.next();
-                        if (current == null) {
-                            if (kind.emitsUnmatchedRight()) {
-                                unmatchedPos = 0;
-                                continue;
-                            }
-                            return null;
-                        }
-                        st.tick();
-                        RowKey k = key(current, leftKeys, st);
-                        bucket = k.hasNull() ? List.of() : table.getOrDefault(k, List.of());
-                        pos = 0;
-                        matched = false;
-                    }
-                    while (pos < bucket.size()) {
-                        JoinRows.Inner e = bucket.get(pos++);
-                        Object[] joined = kind.leftOnly() && residual == null ? null
-                                : JoinRows.concat(current, lw, e.row, rw);
-                        if (residual == null || residual.test(joined, st)) {
-                            matched = true;
-                            e.matched = true;
-                            if (kind == JoinKind.ANTI) {
-                                break;
-                            }
-                            if (kind == JoinKind.SEMI) {
-                                Object[] r = current;
-                                current = null;
-                                return r;
-                            }
-                            return joined;
-                        }
-                    }
-                    Object[] done = current;
-                    boolean wasMatched = matched;
-                    current = null;
-                    if (!wasMatched && kind == JoinKind.ANTI) {
-                        return done;
-                    }
-                    if (!wasMatched && kind.emitsUnmatchedLeft()) {
-                        return JoinRows.concat(done, lw, null, rw);
-                    }
-                }
+            List<JoinRows.Inner> candidates(Object[] outerRow) {
+                st.tick();
+                RowKey k = key(outerRow, leftKeys, st);
+                return k.hasNull() ? List.of() : table.getOrDefault(k, List.of());
+            }
+
+            @Override
+            Object[] joined(Object[] outerRow, JoinRows.Inner in) {
+                // SEMI and ANTI without a residual only need to know a bucket entry exists.
+                return kind.leftOnly() && residual == null ? null : super.joined(outerRow, in);
             }
 
             @Override
             public void close() {
-                outer.close();
+                super.close();
                 table = Map.of();
             }
         };

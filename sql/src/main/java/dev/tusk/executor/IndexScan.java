@@ -50,7 +50,6 @@ public record IndexScan(RelationDesc relation, IndexDesc index, Evaluator lower,
                 : tree.scan(lb, ub, BTScan.Direction.FORWARD);
         HeapAm heap = ctx.heap();
         int[] types = StorageCarriers.columnTypes(relation);
-        int n = types.length;
         return new ExecNode() {
             @Override
             public Object[] next() {
@@ -65,11 +64,8 @@ public record IndexScan(RelationDesc relation, IndexDesc index, Evaluator lower,
                     if (t == null) {
                         continue;
                     }
-                    Object[] row = new Object[n + 1];
-                    System.arraycopy(t.values(), 0, row, 0, Math.min(n, t.values().length));
-                    StorageCarriers.rowFromStorage(types, row);
-                    row[n] = t.tid();
-                    if (qual == null || qual.test(row, st)) {
+                    Object[] row = ScanRows.fromTuple(t, types);
+                    if (ScanRows.passes(qual, row, st)) {
                         return row;
                     }
                 }

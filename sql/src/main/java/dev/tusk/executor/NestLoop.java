@@ -21,73 +21,29 @@ public record NestLoop(Plan left, Plan right, JoinKind kind, BiPredicate<Object[
         int lw = left.width();
         int rw = right.width();
         ExecNode outer = left.start(st);
-        return new ExecNode() {
+        return new JoinEmitter(st, outer, kind, qual, lw, rw) {
             private List<JoinRows.Inner> inner;
-            private Object[] current;
-            private int pos;
-            private boolean matched;
-            private int unmatchedPos = -1;
 
             @Override
-            public Object[] next() {
-                if (inner == null) {
-                    inner = materialize(st);
-                }
-                while (true) {
-                    if (unmatchedPos >= 0) {
-                        while (unmatchedPos < inner.size()) {
-                            JoinRows.Inner in = inner.get(unmatchedPos++);
-                            if (!in.matched) {
-                                return JoinRows.concat(null, lw, in.row, rw);
-                            }
-                        }
-                        return null;
-                    }
-                    if (current == null) {
-                        current = outer.next();
-                        if (current == null) {
-                            if (kind.emitsUnmatchedRight()) {
-                                unmatchedPos = 0;
-                                continue;
-                            }
-                            return null;
-                        }
-                        pos = 0;
-                        matched = false;
-                    }
-                    while (pos < inner.size()) {
-                        JoinRows.Inner in = inner.get(pos++);
-                        st.tick();
-                        Object[] joined = JoinRows.concat(current, lw, in.row, rw);
-                        if (qual == null || qual.test(joined, st)) {
-                            matched = true;
-                            in.matched = true;
-                            if (kind == JoinKind.ANTI) {
-                                break;
-                            }
-                            if (kind == JoinKind.SEMI) {
-                                Object[] r = current;
-                                current = null;
-                                return r;
-                            }
-                            return joined;
-                        }
-                    }
-                    Object[] done = current;
-                    boolean wasMatched = matched;
-                    current = null;
-                    if (!wasMatched && kind == JoinKind.ANTI) {
-                        return done;
-                    }
-                    if (!wasMatched && kind.emitsUnmatchedLeft()) {
-                        return JoinRows.concat(done, lw, null, rw);
-                    }
-                }
+            List<JoinRows.Inner> buildInner() {
+                inner = materialize(st);
+                return inner;
+            }
+
+            @Override
+            List<JoinRows.Inner> candidates(Object[] outerRow) {
+                return inner;
+            }
+
+            @Override
+            Object[] joined(Object[] outerRow, JoinRows.Inner in) {
+                st.tick(); // once per pair tested: the loop is O(outer x inner)
+                return super.joined(outerRow, in);
             }
 
             @Override
             public void close() {
-                outer.close();
+                super.close();
                 inner = List.of();
             }
         };

@@ -1,8 +1,6 @@
 package dev.tusk.executor;
 
 import dev.tusk.catalog.RelationDesc;
-import dev.tusk.tcop.ResultColumn;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -11,22 +9,17 @@ import java.util.Set;
  * delete (possibly repeated with USING; H6 skips rows its own command already deleted). {@link #recheck} is
  * the READ COMMITTED re-check of the WHERE clause against the newest version of a concurrently updated row.
  */
-public final class PlannedDelete implements PlannedStatement {
+public final class PlannedDelete extends PlannedDml implements PlannedStatement {
     private final RelationDesc target;
     private final Plan source;
     private final DmlShape shape;
-    private final Returning returning;
-    private final int[] paramTypes;
-    private final Set<Integer> relationOids;
 
     public PlannedDelete(RelationDesc target, Plan source, DmlShape shape, Returning returning, int[] paramTypes,
             Set<Integer> relationOids) {
+        super(returning, paramTypes, relationOids);
         this.target = Objects.requireNonNull(target, "target");
         this.source = Objects.requireNonNull(source, "source");
         this.shape = Objects.requireNonNull(shape, "shape");
-        this.returning = returning;
-        this.paramTypes = paramTypes.clone();
-        this.relationOids = Set.copyOf(relationOids);
     }
 
     public RelationDesc target() {
@@ -56,27 +49,8 @@ public final class PlannedDelete implements PlannedStatement {
         return in == null ? null : new DeleteRow(newestTid, newest.clone(), in);
     }
 
-    public Returning returning() {
-        return returning;
-    }
-
     @Override
     public String commandName() {
         return "DELETE";
-    }
-
-    @Override
-    public int[] paramTypes() {
-        return paramTypes.clone();
-    }
-
-    @Override
-    public List<ResultColumn> columns() {
-        return returning == null ? null : returning.columns();
-    }
-
-    @Override
-    public Set<Integer> relationOids() {
-        return relationOids;
     }
 }

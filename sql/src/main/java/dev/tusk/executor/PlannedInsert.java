@@ -1,8 +1,6 @@
 package dev.tusk.executor;
 
 import dev.tusk.catalog.RelationDesc;
-import dev.tusk.tcop.ResultColumn;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -17,12 +15,9 @@ import java.util.Set;
  * and 428C9 {@code cannot insert a non-DEFAULT value into column "x"} for GENERATED ALWAYS identity columns.
  * Not done here: NOT NULL and CHECK (H6 checks them on the complete row).
  */
-public final class PlannedInsert implements PlannedStatement {
+public final class PlannedInsert extends PlannedDml implements PlannedStatement {
     private final RelationDesc target;
     private final Plan source;
-    private final Returning returning;
-    private final int[] paramTypes;
-    private final Set<Integer> relationOids;
     private final OnConflict onConflict;
 
     public PlannedInsert(RelationDesc target, Plan source, Returning returning, int[] paramTypes,
@@ -32,12 +27,10 @@ public final class PlannedInsert implements PlannedStatement {
 
     public PlannedInsert(RelationDesc target, Plan source, Returning returning, int[] paramTypes,
             Set<Integer> relationOids, OnConflict onConflict) {
+        super(returning, paramTypes, relationOids);
         this.onConflict = onConflict;
         this.target = Objects.requireNonNull(target, "target");
         this.source = Objects.requireNonNull(source, "source");
-        this.returning = returning;
-        this.paramTypes = paramTypes.clone();
-        this.relationOids = Set.copyOf(relationOids);
     }
 
     /** The table written to. */
@@ -66,28 +59,8 @@ public final class PlannedInsert implements PlannedStatement {
         return onConflict;
     }
 
-    /** The compiled RETURNING list, or null. */
-    public Returning returning() {
-        return returning;
-    }
-
     @Override
     public String commandName() {
         return "INSERT";
-    }
-
-    @Override
-    public int[] paramTypes() {
-        return paramTypes.clone();
-    }
-
-    @Override
-    public List<ResultColumn> columns() {
-        return returning == null ? null : returning.columns();
-    }
-
-    @Override
-    public Set<Integer> relationOids() {
-        return relationOids;
     }
 }

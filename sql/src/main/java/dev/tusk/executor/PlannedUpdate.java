@@ -1,8 +1,6 @@
 package dev.tusk.executor;
 
 import dev.tusk.catalog.RelationDesc;
-import dev.tusk.tcop.ResultColumn;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -17,24 +15,19 @@ import java.util.Set;
  * committed, H6 fetches the newest version and calls {@link #recheck}: it re-evaluates the WHERE on it and
  * returns the new row to write, or null when the row no longer qualifies (skip it).
  */
-public final class PlannedUpdate implements PlannedStatement {
+public final class PlannedUpdate extends PlannedDml implements PlannedStatement {
     private final RelationDesc target;
     private final Plan source;
     private final DmlShape shape;
     private final Set<Integer> updatedAttnums;
-    private final Returning returning;
-    private final int[] paramTypes;
-    private final Set<Integer> relationOids;
 
     public PlannedUpdate(RelationDesc target, Plan source, DmlShape shape, Set<Integer> updatedAttnums,
             Returning returning, int[] paramTypes, Set<Integer> relationOids) {
+        super(returning, paramTypes, relationOids);
         this.target = Objects.requireNonNull(target, "target");
         this.source = Objects.requireNonNull(source, "source");
         this.shape = Objects.requireNonNull(shape, "shape");
         this.updatedAttnums = Set.copyOf(updatedAttnums);
-        this.returning = returning;
-        this.paramTypes = paramTypes.clone();
-        this.relationOids = Set.copyOf(relationOids);
     }
 
     public RelationDesc target() {
@@ -81,27 +74,8 @@ public final class PlannedUpdate implements PlannedStatement {
         return new UpdateRow(newestTid, newest.clone(), shape.newRow(in, st), in);
     }
 
-    public Returning returning() {
-        return returning;
-    }
-
     @Override
     public String commandName() {
         return "UPDATE";
-    }
-
-    @Override
-    public int[] paramTypes() {
-        return paramTypes.clone();
-    }
-
-    @Override
-    public List<ResultColumn> columns() {
-        return returning == null ? null : returning.columns();
-    }
-
-    @Override
-    public Set<Integer> relationOids() {
-        return relationOids;
     }
 }

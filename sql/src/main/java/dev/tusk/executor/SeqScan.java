@@ -22,19 +22,14 @@ public record SeqScan(RelationDesc relation, BiPredicate<Object[], ExecState> qu
     public ExecNode start(ExecState st) {
         int[] types = StorageCarriers.columnTypes(relation);
         HeapScan scan = st.context().heap().scan(relation.heapRelation(), st.context().snapshot());
-        int n = types.length;
         return new ExecNode() {
             @Override
             public Object[] next() {
                 while (scan.hasNext()) {
                     HeapTuple t = scan.next();
                     st.tick();
-                    Object[] row = new Object[n + 1];
-                    Object[] vals = t.values();
-                    System.arraycopy(vals, 0, row, 0, Math.min(n, vals.length));
-                    StorageCarriers.rowFromStorage(types, row);
-                    row[n] = t.tid();
-                    if (qual == null || qual.test(row, st)) {
+                    Object[] row = ScanRows.fromTuple(t, types);
+                    if (ScanRows.passes(qual, row, st)) {
                         return row;
                     }
                 }
